@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Serves the app on http://127.0.0.1:8080 (release build), installing any missing tool first.
+# Extra arguments go to `trunk serve`, e.g. `--port 9000`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+exec trunk serve --release --offline --address 127.0.0.1 --port 8080 "$@"

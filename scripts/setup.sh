@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Installs what the build needs (and, with --test, what the tests need), from package registries
+# only. Idempotent: every step checks first and skips what is already there at the right version,
+# so CI and the serve command can run it every time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+TRUNK_VERSION=0.21.14 # 0.22 needs a newer rustc
+with_test_tools=0
+[ "${1:-}" = "--test" ] && with_test_tools=1
+
+step() { printf '== setup: %s\n' "$*"; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  step "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -qF " $TRUNK_VERSION"; then
+  step "installing trunk $TRUNK_VERSION from crates.io (about 15 minutes, once)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+# The wasm-bindgen CLI must be exactly the library version in Cargo.lock, and Trunk.toml must pin
+# the same, or Trunk would try to download one.
+WBG_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if ! grep -qF "wasm_bindgen = \"$WBG_VERSION\"" Trunk.toml; then
+  echo "Trunk.toml [tools] wasm_bindgen must be \"$WBG_VERSION\", the version in Cargo.lock" >&2
+  exit 1
+fi
+if ! wasm-bindgen --version 2>/dev/null | grep -qF " $WBG_VERSION"; then
+  step "installing wasm-bindgen-cli $WBG_VERSION from crates.io (about 6 minutes, once)"
+  cargo install wasm-bindgen-cli --version "$WBG_VERSION"
+fi
+
+# wasm-opt (npm binaryen), Playwright and axe-core, exactly as package-lock.json says.
+stamp=node_modules/.package-lock.installed
+if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
+  step "installing npm tools (binaryen, playwright-core, axe-core)"
+  npm ci --no-audit --no-fund
+  cp package-lock.json "$stamp"
+fi
+
+if [ "$with_test_tools" = 1 ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
+  step "installing Debian's chromium and chromium-driver for the browser tests"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver
+fi
+step "ready"

@@ -1,0 +1,108 @@
+//! Assessments kept in the browser's localStorage, one key each, written on every change.
+//!
+//! When localStorage itself is blocked (private modes, sandboxed or third-party frames), gloo's
+//! calls would panic, so the store checks first and falls back to memory; the UI then tells the
+//! user that nothing will be kept.
+
+use gloo_storage::{LocalStorage, Storage};
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+
+use crate::domain::Assessment;
+
+/// Every key this app writes starts with this, so it never touches a host page's keys.
+pub const KEY_PREFIX: &str = "partnership-scorecard.assessment.";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StoreError {
+    /// The browser refused the write (quota exceeded).
+    Full,
+    Unavailable,
+}
+
+pub enum Store {
+    Browser,
+    Memory(Arc<Mutex<BTreeMap<String, String>>>),
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+impl Store {
+    pub fn open() -> Store {
+        match local_storage() {
+            Some(_) => Store::Browser,
+            None => Store::Memory(Arc::default()),
+        }
+    }
+
+    /// Whether what is saved survives closing the tab.
+    pub fn is_persistent(&self) -> bool {
+        matches!(self, Store::Browser)
+    }
+
+    fn key(id: &str) -> String {
+        format!("{KEY_PREFIX}{id}")
+    }
+
+    /// Every stored assessment, most recently changed first, and how many entries could not be
+    /// read (those are left untouched in storage).
+    pub fn load_all(&self) -> (Vec<Assessment>, usize) {
+        let texts: Vec<String> = match self {
+            Store::Browser => {
+                let Some(storage) = local_storage() else { return (Vec::new(), 0) };
+                let count = storage.length().unwrap_or(0);
+                (0..count)
+                    .filter_map(|i| storage.key(i).ok().flatten())
+                    .filter(|k| k.starts_with(KEY_PREFIX))
+                    .filter_map(|k| storage.get_item(&k).ok().flatten())
+                    .collect()
+            }
+            Store::Memory(map) => map.lock().map(|m| m.values().cloned().collect()).unwrap_or_default(),
+        };
+        let mut unreadable = 0;
+        let mut assessments: Vec<Assessment> = texts
+            .iter()
+            .filter_map(|text| {
+                let parsed = serde_json::from_str(text).ok();
+                unreadable += usize::from(parsed.is_none());
+                parsed
+            })
+            .collect();
+        assessments.sort_by(|a, b| b.own.updated_at.cmp(&a.own.updated_at));
+        (assessments, unreadable)
+    }
+
+    pub fn save(&self, assessment: &Assessment) -> Result<(), StoreError> {
+        match self {
+            Store::Browser => {
+                if local_storage().is_none() {
+                    return Err(StoreError::Unavailable);
+                }
+                LocalStorage::set(Self::key(&assessment.id), assessment).map_err(|_| StoreError::Full)
+            }
+            Store::Memory(map) => {
+                let text = serde_json::to_string(assessment).map_err(|_| StoreError::Unavailable)?;
+                map.lock().map_err(|_| StoreError::Unavailable)?.insert(Self::key(&assessment.id), text);
+                Ok(())
+            }
+        }
+    }
+
+    pub fn delete(&self, id: &str) -> Result<(), StoreError> {
+        match self {
+            Store::Browser => {
+                if local_storage().is_none() {
+                    return Err(StoreError::Unavailable);
+                }
+                LocalStorage::delete(Self::key(id));
+                Ok(())
+            }
+            Store::Memory(map) => {
+                map.lock().map_err(|_| StoreError::Unavailable)?.remove(&Self::key(id));
+                Ok(())
+            }
+        }
+    }
+}

@@ -1,0 +1,209 @@
+//! What one partner answered, and the assessment kept in the browser around it.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use super::instrument::Instrument;
+
+/// The version of the stored assessment record; raised on any change to its shape.
+pub const STORE_VERSION: u32 = 1;
+
+/// A rating: a point of the instrument's scale, or "don't know / not applicable".
+/// Written in files as a number or the word `"not_applicable"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "RatingRepr", into = "RatingRepr")]
+pub enum Rating {
+    Score(u8),
+    NotApplicable,
+}
+
+const NOT_APPLICABLE: &str = "not_applicable";
+
+#[derive(Serialize, Deserialize)]
+#[serde(untagged)]
+enum RatingRepr {
+    Score(u8),
+    Word(String),
+}
+
+impl TryFrom<RatingRepr> for Rating {
+    type Error = String;
+    fn try_from(repr: RatingRepr) -> Result<Self, String> {
+        match repr {
+            RatingRepr::Score(n) => Ok(Rating::Score(n)),
+            RatingRepr::Word(w) if w == NOT_APPLICABLE => Ok(Rating::NotApplicable),
+            RatingRepr::Word(w) => Err(format!("unknown rating {w:?}")),
+        }
+    }
+}
+
+impl From<Rating> for RatingRepr {
+    fn from(rating: Rating) -> Self {
+        match rating {
+            Rating::Score(n) => RatingRepr::Score(n),
+            Rating::NotApplicable => RatingRepr::Word(NOT_APPLICABLE.to_string()),
+        }
+    }
+}
+
+impl Rating {
+    pub fn score(self) -> Option<u8> {
+        match self {
+            Rating::Score(n) => Some(n),
+            Rating::NotApplicable => None,
+        }
+    }
+}
+
+/// One partner's answer to one item. A comment may stand without a rating.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Answer {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating: Option<Rating>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub comment: String,
+    /// ISO 8601, when this answer last changed.
+    pub answered_at: String,
+}
+
+/// One partner's free-text answer to a reflection question.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Reflection {
+    pub text: String,
+    pub answered_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InstrumentRef {
+    pub id: String,
+    pub version: String,
+}
+
+/// Everything one partner said: what the result file carries and the comparison reads.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Responses {
+    pub instrument: InstrumentRef,
+    /// The role id this partner answers for (one of the instrument's two roles).
+    pub role: String,
+    pub organisation: String,
+    pub partner_organisation: String,
+    pub created_at: String,
+    pub updated_at: String,
+    /// By item id.
+    #[serde(default)]
+    pub answers: BTreeMap<String, Answer>,
+    /// By reflection question id.
+    #[serde(default)]
+    pub reflections: BTreeMap<String, Reflection>,
+}
+
+impl Responses {
+    pub fn new(instrument: &Instrument, role: &str, organisation: &str, partner_organisation: &str, now: &str) -> Self {
+        Responses {
+            instrument: InstrumentRef { id: instrument.id.clone(), version: instrument.version.clone() },
+            role: role.to_string(),
+            organisation: organisation.trim().to_string(),
+            partner_organisation: partner_organisation.trim().to_string(),
+            created_at: now.to_string(),
+            updated_at: now.to_string(),
+            answers: BTreeMap::new(),
+            reflections: BTreeMap::new(),
+        }
+    }
+
+    pub fn rating(&self, item_id: &str) -> Option<Rating> {
+        self.answers.get(item_id).and_then(|a| a.rating)
+    }
+
+    pub fn comment(&self, item_id: &str) -> &str {
+        self.answers.get(item_id).map(|a| a.comment.as_str()).unwrap_or("")
+    }
+
+    pub fn reflection(&self, question_id: &str) -> &str {
+        self.reflections.get(question_id).map(|r| r.text.as_str()).unwrap_or("")
+    }
+
+    pub fn set_rating(&mut self, item_id: &str, rating: Option<Rating>, now: &str) {
+        let answer = self.answers.entry(item_id.to_string()).or_default();
+        answer.rating = rating;
+        answer.answered_at = now.to_string();
+        self.forget_if_empty(item_id);
+        self.updated_at = now.to_string();
+    }
+
+    pub fn set_comment(&mut self, item_id: &str, comment: &str, now: &str) {
+        let answer = self.answers.entry(item_id.to_string()).or_default();
+        answer.comment = comment.to_string();
+        answer.answered_at = now.to_string();
+        self.forget_if_empty(item_id);
+        self.updated_at = now.to_string();
+    }
+
+    pub fn set_reflection(&mut self, question_id: &str, text: &str, now: &str) {
+        if text.is_empty() {
+            self.reflections.remove(question_id);
+        } else {
+            self.reflections.insert(
+                question_id.to_string(),
+                Reflection { text: text.to_string(), answered_at: now.to_string() },
+            );
+        }
+        self.updated_at = now.to_string();
+    }
+
+    fn forget_if_empty(&mut self, item_id: &str) {
+        if self.answers.get(item_id).is_some_and(|a| a.rating.is_none() && a.comment.is_empty()) {
+            self.answers.remove(item_id);
+        }
+    }
+}
+
+/// An assessment as kept in this browser: one partner's own responses and, once imported, the
+/// other partner's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Assessment {
+    pub store_version: u32,
+    /// Local key; never leaves the browser.
+    pub id: String,
+    pub own: Responses,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partner: Option<Responses>,
+}
+
+impl Assessment {
+    pub fn new(id: String, own: Responses) -> Self {
+        Assessment { store_version: STORE_VERSION, id, own, partner: None }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ratings_are_written_as_numbers_or_a_word() {
+        let json = serde_json::to_string(&[Rating::Score(4), Rating::NotApplicable]).unwrap();
+        assert_eq!(json, r#"[4,"not_applicable"]"#);
+        let back: Vec<Rating> = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, vec![Rating::Score(4), Rating::NotApplicable]);
+        assert!(serde_json::from_str::<Rating>(r#""maybe""#).is_err());
+        assert!(serde_json::from_str::<Rating>("-1").is_err());
+        assert!(serde_json::from_str::<Rating>("2.5").is_err());
+    }
+
+    #[test]
+    fn clearing_rating_and_comment_forgets_the_answer() {
+        let instrument = crate::instruments::builtin().remove(0);
+        let mut r = Responses::new(&instrument, "local", " Org ", "Other", "t0");
+        assert_eq!(r.organisation, "Org");
+        r.set_rating("x", Some(Rating::Score(3)), "t1");
+        r.set_comment("x", "why", "t2");
+        assert_eq!(r.rating("x"), Some(Rating::Score(3)));
+        assert_eq!(r.comment("x"), "why");
+        r.set_rating("x", None, "t3");
+        assert!(r.answers.contains_key("x"), "the comment keeps the answer");
+        r.set_comment("x", "", "t4");
+        assert!(r.answers.is_empty());
+        assert_eq!(r.updated_at, "t4");
+    }
+}

@@ -1,0 +1,269 @@
+//! The result file partners email to each other: one partner's responses in a documented,
+//! versioned JSON format (`docs/result-file-format.md`). Reading one checks everything before
+//! anything is kept, so a bad file can never damage what is stored.
+
+use serde::{Deserialize, Serialize};
+
+use super::instrument::Instrument;
+use super::responses::{Rating, Responses};
+
+pub const FORMAT_NAME: &str = "partnership-scorecard-result";
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Larger files are refused before they are read: a real result file is a few kilobytes.
+pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResultFile {
+    pub format: String,
+    pub format_version: u32,
+    pub exported_at: String,
+    /// The program and version that wrote the file, for support.
+    #[serde(default)]
+    pub generator: String,
+    pub responses: Responses,
+}
+
+impl ResultFile {
+    pub fn new(responses: &Responses, exported_at: &str) -> Self {
+        ResultFile {
+            format: FORMAT_NAME.to_string(),
+            format_version: FORMAT_VERSION,
+            exported_at: exported_at.to_string(),
+            generator: concat!("Partnership Scorecard ", env!("CARGO_PKG_VERSION")).to_string(),
+            responses: responses.clone(),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        // Plain data with string keys: serialising it cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// Why a partner's file was refused. Each case has its own message in the UI.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    TooLarge { bytes: usize, limit: usize },
+    Empty,
+    NotJson,
+    Truncated,
+    NotAResultFile,
+    UnsupportedVersion { found: u64 },
+    WrongInstrument { found: String },
+    SameRole { role: String },
+    Invalid { detail: String },
+}
+
+/// The `format` and `format_version` fields alone, read first so that a file from another
+/// version is named as such rather than reported as broken.
+#[derive(Deserialize)]
+struct Header {
+    format: Option<String>,
+    format_version: Option<serde_json::Value>,
+}
+
+/// A safe file name for the export: instrument, role, organisation, date.
+pub fn file_name(responses: &Responses, date: &str) -> String {
+    let parts = [
+        "scorecard",
+        &responses.instrument.id,
+        &responses.role,
+        &responses.organisation,
+        date.get(..10).unwrap_or(date),
+    ];
+    let slug: Vec<String> = parts.iter().map(|p| slug(p)).filter(|p| !p.is_empty()).collect();
+    format!("{}.json", slug.join("_"))
+}
+
+fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+        if out.chars().count() >= 40 {
+            break;
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// Reads the other partner's file for `instrument`, refusing it unless it is a sound result file
+/// for this instrument from the other role than `own_role`.
+pub fn read_partner_file(text: &str, instrument: &Instrument, own_role: &str) -> Result<Responses, ImportError> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge { bytes: text.len(), limit: MAX_FILE_BYTES });
+    }
+    let text = text.trim_start_matches('\u{feff}');
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Eof => ImportError::Truncated,
+        _ => ImportError::NotJson,
+    })?;
+    let header: Header = serde_json::from_value(value.clone()).map_err(|_| ImportError::NotAResultFile)?;
+    if header.format.as_deref() != Some(FORMAT_NAME) {
+        return Err(ImportError::NotAResultFile);
+    }
+    match header.format_version.as_ref().and_then(serde_json::Value::as_u64) {
+        Some(v) if v == u64::from(FORMAT_VERSION) => {}
+        Some(found) => return Err(ImportError::UnsupportedVersion { found }),
+        None => return Err(ImportError::Invalid { detail: "format_version must be a whole number".into() }),
+    }
+    let file: ResultFile =
+        serde_json::from_value(value).map_err(|e| ImportError::Invalid { detail: e.to_string() })?;
+    let responses = file.responses;
+    if responses.instrument.id != instrument.id {
+        return Err(ImportError::WrongInstrument { found: responses.instrument.id });
+    }
+    if instrument.role(&responses.role).is_none() {
+        return Err(ImportError::Invalid { detail: format!("unknown partner role {:?}", responses.role) });
+    }
+    if responses.role == own_role {
+        return Err(ImportError::SameRole { role: responses.role });
+    }
+    for (item_id, answer) in &responses.answers {
+        if instrument.item(item_id).is_none() {
+            return Err(ImportError::Invalid { detail: format!("unknown statement {item_id:?}") });
+        }
+        if let Some(Rating::Score(score)) = answer.rating {
+            if !instrument.scale.contains(score) {
+                return Err(ImportError::Invalid {
+                    detail: format!("rating {score} for {item_id:?} is outside the scale"),
+                });
+            }
+        }
+    }
+    if let Some(id) = responses.reflections.keys().find(|id| instrument.reflection(id).is_none()) {
+        return Err(ImportError::Invalid { detail: format!("unknown reflection question {id:?}") });
+    }
+    Ok(responses)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn instrument() -> Instrument {
+        crate::instruments::builtin().remove(0)
+    }
+
+    fn international_file() -> String {
+        let instrument = instrument();
+        let mut r = Responses::new(&instrument, "international", "Nordic Aid", "Lake Women's Network", "2026-01-02T10:00:00Z");
+        r.set_rating(&instrument.dimensions[0].items[0].id, Some(Rating::Score(4)), "t");
+        r.set_rating(&instrument.dimensions[0].items[1].id, Some(Rating::NotApplicable), "t");
+        r.set_comment(&instrument.dimensions[0].items[1].id, "We \"think\", maybe <b>", "t");
+        r.set_reflection(&instrument.reflections[0].id, "Budget decisions sit with us.", "t");
+        ResultFile::new(&r, "2026-01-03T10:00:00Z").to_json()
+    }
+
+    fn read(text: &str) -> Result<Responses, ImportError> {
+        read_partner_file(text, &instrument(), "local")
+    }
+
+    fn edited(edit: impl FnOnce(&mut serde_json::Value)) -> String {
+        let mut value: serde_json::Value = serde_json::from_str(&international_file()).unwrap();
+        edit(&mut value);
+        value.to_string()
+    }
+
+    #[test]
+    fn a_file_round_trips() {
+        let text = international_file();
+        let responses = read(&text).expect("accepted");
+        let file: ResultFile = serde_json::from_str(&text).unwrap();
+        assert_eq!(responses, file.responses);
+        assert_eq!(file.format, FORMAT_NAME);
+        assert_eq!(file.format_version, FORMAT_VERSION);
+        assert_eq!(responses.organisation, "Nordic Aid");
+        assert_eq!(ResultFile::new(&responses, &file.exported_at), file);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_tolerated() {
+        assert!(read(&format!("\u{feff}{}", international_file())).is_ok());
+    }
+
+    #[test]
+    fn text_that_is_not_json_is_refused() {
+        assert_eq!(read("PK\u{3}\u{4} this is a zip"), Err(ImportError::NotJson));
+        assert_eq!(read("   "), Err(ImportError::Empty));
+    }
+
+    #[test]
+    fn a_truncated_file_is_named_as_such() {
+        let text = international_file();
+        assert_eq!(read(&text[..text.len() / 2]), Err(ImportError::Truncated));
+    }
+
+    #[test]
+    fn other_json_is_not_a_result_file() {
+        assert_eq!(read("[1,2,3]"), Err(ImportError::NotAResultFile));
+        assert_eq!(read(r#"{"name":"x"}"#), Err(ImportError::NotAResultFile));
+        assert_eq!(read(&edited(|v| v["format"] = "other".into())), Err(ImportError::NotAResultFile));
+    }
+
+    #[test]
+    fn an_unknown_format_version_is_named() {
+        assert_eq!(
+            read(&edited(|v| v["format_version"] = 99.into())),
+            Err(ImportError::UnsupportedVersion { found: 99 })
+        );
+        assert!(matches!(read(&edited(|v| v["format_version"] = "1".into())), Err(ImportError::Invalid { .. })));
+    }
+
+    #[test]
+    fn a_file_for_another_instrument_is_refused() {
+        assert_eq!(
+            read(&edited(|v| v["responses"]["instrument"]["id"] = "another".into())),
+            Err(ImportError::WrongInstrument { found: "another".into() })
+        );
+    }
+
+    #[test]
+    fn a_file_from_the_same_role_is_refused() {
+        assert_eq!(
+            read_partner_file(&international_file(), &instrument(), "international"),
+            Err(ImportError::SameRole { role: "international".into() })
+        );
+    }
+
+    #[test]
+    fn an_oversized_file_is_refused_before_parsing() {
+        let text = format!("{}{}", international_file(), " ".repeat(MAX_FILE_BYTES));
+        assert!(matches!(read(&text), Err(ImportError::TooLarge { .. })));
+    }
+
+    #[test]
+    fn out_of_scale_ratings_and_unknown_ids_are_refused() {
+        let instrument = instrument();
+        let item = instrument.dimensions[0].items[0].id.clone();
+        let out_of_scale = edited(|v| v["responses"]["answers"][&item]["rating"] = 9.into());
+        assert!(matches!(read(&out_of_scale), Err(ImportError::Invalid { detail }) if detail.contains(&item)));
+        let unknown = edited(|v| {
+            v["responses"]["answers"]["nope"] = serde_json::json!({"rating": 3, "answered_at": "t"})
+        });
+        assert!(matches!(read(&unknown), Err(ImportError::Invalid { detail }) if detail.contains("nope")));
+        let role = edited(|v| v["responses"]["role"] = "donor".into());
+        assert!(matches!(read(&role), Err(ImportError::Invalid { .. })));
+        let missing = edited(|v| {
+            v["responses"].as_object_mut().unwrap().remove("role");
+        });
+        assert!(matches!(read(&missing), Err(ImportError::Invalid { .. })));
+    }
+
+    #[test]
+    fn file_names_are_safe_and_say_what_they_hold() {
+        let instrument = instrument();
+        let r = Responses::new(&instrument, "local", "Lake <Women's> Network / Kisumu", "X", "t");
+        assert_eq!(
+            file_name(&r, "2026-11-21T10:00:00.000Z"),
+            "scorecard_local-leadership_local_lake-women-s-network-kisumu_2026-11-21.json"
+        );
+    }
+}

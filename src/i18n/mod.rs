@@ -1,0 +1,116 @@
+//! The one catalogue of user-facing words. Every string the UI shows comes from here (instrument
+//! texts come from the instrument's own data file). A language is a value of [`Strings`], so a
+//! missing key in a new language is a compile error, not a blank on screen.
+//!
+//! Templates name their values in braces, `{name}`, filled by [`fill`].
+
+mod en;
+
+use std::fmt::Display;
+
+macro_rules! catalogue {
+    ($($(#[$doc:meta])* $key:ident),* $(,)?) => {
+        /// Every user-facing string, by purpose.
+        #[derive(Debug)]
+        pub struct Strings {
+            $($(#[$doc])* pub $key: &'static str,)*
+        }
+
+        impl Strings {
+            /// Every key with its text, for checks over the whole catalogue.
+            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($key), self.$key)),*]
+            }
+        }
+    };
+}
+
+catalogue! {
+    app_name, footer_privacy,
+    home_title, home_intro_1, home_intro_2, home_privacy,
+    saved_title, saved_row_name, last_saved, partner_file_loaded_short, resume, delete, delete_confirm, delete_yes,
+    cancel, deleted,
+    new_title, instrument_label, role_label, organisation_label, partner_organisation_label, start,
+    error_choose_role, error_names_required, error_name_too_long,
+    storage_unavailable, storage_unreadable, storage_full, saved,
+    answering_for, steps_label, step_answer, step_results, step_compare, all_assessments,
+    missing_title, missing_body,
+    answer_intro, progress_label, progress_text, comment_label, reflections_title, reflections_intro, see_results,
+    results_title, results_intro, results_chart_label, results_chart_caption, results_table_caption,
+    col_dimension, col_score, col_rated, col_not_applicable, rated_of, not_rated, scale_range,
+    export_title, export_intro, export_button, exported, export_failed,
+    import_title, import_intro, import_label, partner_file_loaded, see_comparison,
+    import_too_large, import_empty, import_not_json, import_truncated, import_not_result, import_version,
+    import_wrong_instrument, import_same_role, import_invalid,
+    compare_title, compare_needs_file, go_to_results, compare_who, compare_threshold, large_gap_count,
+    legend_you, legend_partner, chart_gap, chart_large_gap, compare_chart_label, compare_chart_caption,
+    dimension_gaps_caption, item_gaps_caption, col_statement, col_you, col_partner, col_gap, col_direction,
+    large_gap, you_rate_higher, partner_rates_higher, same_rating, no_gap,
+    not_applicable_short, not_answered, your_comment, partner_comment,
+    reflections_compared_title, no_answer,
+}
+
+/// The catalogue in use. Only English exists so far.
+pub fn strings() -> &'static Strings {
+    &en::EN
+}
+
+/// Fills `{name}` placeholders in a template. Unknown placeholders are left as they are, so a
+/// translation mistake shows up as visible braces rather than lost words.
+pub fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), &value.to_string());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_replaces_every_named_value() {
+        assert_eq!(fill("{a} of {b}, {a}", &[("a", &1), ("b", &"two")]), "1 of two, 1");
+        assert_eq!(fill("{missing}", &[]), "{missing}");
+    }
+
+    #[test]
+    fn every_entry_is_written_and_its_braces_balance() {
+        for (key, text) in strings().entries() {
+            assert!(!text.trim().is_empty(), "{key} is empty");
+            assert_eq!(text.matches('{').count(), text.matches('}').count(), "{key}: unbalanced braces");
+        }
+    }
+
+    /// The UI files may not carry their own words: a string literal inside `view!` text would
+    /// bypass the catalogue. This looks for quoted text with letters directly between tags.
+    #[test]
+    fn ui_files_take_their_words_from_the_catalogue() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui");
+        let mut offenders = Vec::new();
+        for entry in std::fs::read_dir(&dir).expect("src/ui") {
+            let path = entry.expect("entry").path();
+            let text = std::fs::read_to_string(&path).expect("readable");
+            for (n, line) in text.lines().enumerate() {
+                let trimmed = line.trim();
+                // A text child in a view is a line that is just a quoted literal, or one that
+                // follows a closing `>` or `}`.
+                let mut literals = Vec::new();
+                if trimmed.starts_with('"') && trimmed.ends_with('"') {
+                    literals.push(trimmed.trim_matches('"'));
+                }
+                for marker in ["> \"", "} \""] {
+                    for (at, _) in trimmed.match_indices(marker) {
+                        let rest = &trimmed[at + marker.len()..];
+                        literals.push(rest.split('"').next().unwrap_or_default());
+                    }
+                }
+                if literals.iter().any(|l| l.chars().any(char::is_alphabetic)) {
+                    offenders.push(format!("{}:{}: {trimmed}", path.display(), n + 1));
+                }
+            }
+        }
+        assert!(offenders.is_empty(), "UI text outside the catalogue:\n{}", offenders.join("\n"));
+    }
+}

@@ -1,0 +1,186 @@
+//! Answering: every statement grouped by dimension, rated on the instrument's scale, with an
+//! optional comment, then the reflection questions. Each change is saved at once.
+
+use leptos::prelude::*;
+use std::sync::Arc;
+
+use super::components::{AssessmentHeader, Credit, Missing, SaveIndicator};
+use super::{AppState, Screen};
+use crate::domain::{progress, Instrument, Item, Question, Rating};
+use crate::i18n;
+
+#[component]
+pub fn Answer(state: AppState, id: String) -> impl IntoView {
+    let assessment = state.assessments.with_untracked(|all| all.iter().find(|a| a.id == id).cloned());
+    let Some(assessment) = assessment else { return view! { <Missing state=state /> }.into_any() };
+    let Some(instrument) = state.instrument(&assessment.own.instrument.id) else {
+        return view! { <Missing state=state /> }.into_any();
+    };
+    let t = state.t;
+    let id = Arc::<str>::from(id);
+
+    let done = {
+        let (id, instrument) = (id.clone(), instrument.clone());
+        Memo::new(move |_| state.assessment(&id).map(|a| progress(&instrument, &a.own)))
+    };
+    let results_id = id.to_string();
+
+    view! {
+        <AssessmentHeader state=state assessment=assessment.clone() instrument=instrument.clone() />
+        <h1 tabindex="-1">{instrument.title.clone()}</h1>
+        <Credit instrument=instrument.clone() />
+        <p class="psc-hint">{t.answer_intro}</p>
+        <div class="psc-progress-bar">
+            <progress
+                max=move || done.get().map(|p| p.total).unwrap_or(0)
+                value=move || done.get().map(|p| p.answered).unwrap_or(0)
+                aria-label=t.progress_label
+            ></progress>
+            <span>
+                {move || done.get().map(|p| i18n::fill(t.progress_text, &[("answered", &p.answered), ("total", &p.total)]))}
+            </span>
+            <SaveIndicator state=state />
+        </div>
+        {instrument
+            .dimensions
+            .iter()
+            .enumerate()
+            .map(|(d, dimension)| {
+                view! {
+                    <section class="psc-dimension" aria-labelledby=format!("psc-dim-{}", dimension.id)>
+                        <h2 id=format!("psc-dim-{}", dimension.id)>
+                            {format!("{}. {}", d + 1, dimension.title)}
+                        </h2>
+                        <p class="psc-hint">{dimension.summary.clone()}</p>
+                        {dimension
+                            .items
+                            .iter()
+                            .enumerate()
+                            .map(|(i, item)| view! {
+                                <ItemQuestion
+                                    state=state
+                                    id=id.clone()
+                                    instrument=instrument.clone()
+                                    item=item.clone()
+                                    number=format!("{}.{}", d + 1, i + 1)
+                                />
+                            })
+                            .collect_view()}
+                    </section>
+                }
+            })
+            .collect_view()}
+        <section class="psc-dimension" aria-labelledby="psc-reflections">
+            <h2 id="psc-reflections">{t.reflections_title}</h2>
+            <p class="psc-hint">{t.reflections_intro}</p>
+            {instrument
+                .reflections
+                .iter()
+                .map(|q| view! { <ReflectionQuestion state=state id=id.clone() question=q.clone() /> })
+                .collect_view()}
+        </section>
+        <div class="psc-actions">
+            <button type="button" class="psc-primary" on:click=move |_| state.go(Screen::Results(results_id.clone()))>
+                {t.see_results}
+            </button>
+        </div>
+    }
+    .into_any()
+}
+
+/// One statement: a radio group named by the statement, the scale's labels read with each
+/// choice, "don't know" last, and an optional comment.
+#[component]
+fn ItemQuestion(state: AppState, id: Arc<str>, instrument: Arc<Instrument>, item: Item, number: String) -> impl IntoView {
+    let t = state.t;
+    let item_id = Arc::<str>::from(item.id.as_str());
+    let rating = {
+        let (id, item_id) = (id.clone(), item_id.clone());
+        Memo::new(move |_| state.assessment(&id).and_then(|a| a.own.rating(&item_id)))
+    };
+    let initial_comment = state
+        .assessments
+        .with_untracked(|all| all.iter().find(|a| *a.id == *id).map(|a| a.own.comment(&item_id).to_string()))
+        .unwrap_or_default();
+    let name = format!("psc-item-{}", item.id);
+    let comment_id = format!("psc-comment-{}", item.id);
+    let choose = {
+        let (id, item_id) = (id.clone(), item_id.clone());
+        move |choice: Rating| {
+            let now = state.now();
+            state.edit(&id, |a| a.own.set_rating(&item_id, Some(choice), &now));
+        }
+    };
+    let scale = &instrument.scale;
+    let choices: Vec<(Rating, String, String)> = scale
+        .points()
+        .map(|p| (Rating::Score(p), p.to_string(), format!("{p} – {}", scale.label(p).unwrap_or_default())))
+        .chain(std::iter::once((Rating::NotApplicable, "na".to_string(), scale.not_applicable.clone())))
+        .collect();
+    view! {
+        <fieldset class="psc-item">
+            <legend>
+                <span class="psc-item-number">{number}</span>
+                " "
+                {item.text.clone()}
+            </legend>
+            <div class="psc-scale">
+                {choices
+                    .into_iter()
+                    .map(|(choice, value, label)| {
+                        let choose = choose.clone();
+                        view! {
+                            <label class=if choice == Rating::NotApplicable { "psc-choice psc-na" } else { "psc-choice" }>
+                                <input
+                                    type="radio"
+                                    name=name.clone()
+                                    value=value
+                                    prop:checked=move || rating.get() == Some(choice)
+                                    on:change=move |_| choose(choice)
+                                />
+                                <span>{label}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <label class="psc-comment-label" for=comment_id.clone()>{t.comment_label}</label>
+            <textarea
+                id=comment_id
+                class="psc-comment"
+                rows="2"
+                prop:value=initial_comment
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    let now = state.now();
+                    state.edit(&id, |a| a.own.set_comment(&item_id, &text, &now));
+                }
+            ></textarea>
+        </fieldset>
+    }
+}
+
+#[component]
+fn ReflectionQuestion(state: AppState, id: Arc<str>, question: Question) -> impl IntoView {
+    let field_id = format!("psc-reflection-{}", question.id);
+    let initial = state
+        .assessments
+        .with_untracked(|all| all.iter().find(|a| *a.id == *id).map(|a| a.own.reflection(&question.id).to_string()))
+        .unwrap_or_default();
+    let question_id = question.id.clone();
+    view! {
+        <div class="psc-field psc-reflection">
+            <label for=field_id.clone()>{question.text.clone()}</label>
+            <textarea
+                id=field_id
+                rows="4"
+                prop:value=initial
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    let now = state.now();
+                    state.edit(&id, |a| a.own.set_reflection(&question_id, &text, &now));
+                }
+            ></textarea>
+        </div>
+    }
+}

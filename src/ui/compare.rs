@@ -1,0 +1,225 @@
+//! The comparison: both partners' scores per dimension, largest gap first, as a dumbbell chart
+//! and a table; every statement's gap; both partners' reflections side by side.
+
+use leptos::prelude::*;
+
+use super::components::{AssessmentHeader, Credit, Missing};
+use super::{AppState, Screen};
+use crate::charts::{self, GapRow, Legend};
+use crate::domain::gap::{large_gap_threshold, large_item_gap, Direction};
+use crate::domain::{compare, Instrument, Rating, Tenths};
+use crate::i18n::{self, Strings};
+
+fn rating_text(t: &Strings, rating: Option<Rating>) -> String {
+    match rating {
+        Some(Rating::Score(n)) => n.to_string(),
+        Some(Rating::NotApplicable) => t.not_applicable_short.to_string(),
+        None => t.not_answered.to_string(),
+    }
+}
+
+fn mean_text(t: &Strings, mean: Option<Tenths>) -> String {
+    mean.map(|m| m.to_string()).unwrap_or_else(|| t.not_rated.to_string())
+}
+
+fn direction_text(t: &Strings, direction: Option<Direction>) -> &'static str {
+    match direction {
+        Some(Direction::YouHigher) => t.you_rate_higher,
+        Some(Direction::PartnerHigher) => t.partner_rates_higher,
+        Some(Direction::Same) => t.same_rating,
+        None => t.no_gap,
+    }
+}
+
+fn gap_text(t: &Strings, gap: Option<Tenths>) -> String {
+    gap.map(|g| g.abs().to_string()).unwrap_or_else(|| t.no_gap.to_string())
+}
+
+fn dimension_title(instrument: &Instrument, id: &str) -> String {
+    instrument.dimensions.iter().find(|d| d.id == id).map(|d| d.title.clone()).unwrap_or_default()
+}
+
+#[component]
+pub fn Compare(state: AppState, id: String) -> impl IntoView {
+    let t = state.t;
+    let Some(assessment) = state.assessments.with_untracked(|all| all.iter().find(|a| a.id == id).cloned()) else {
+        return view! { <Missing state=state /> }.into_any();
+    };
+    let Some(instrument) = state.instrument(&assessment.own.instrument.id) else {
+        return view! { <Missing state=state /> }.into_any();
+    };
+    let header = view! { <AssessmentHeader state=state assessment=assessment.clone() instrument=instrument.clone() /> };
+    let Some(partner) = assessment.partner.clone() else {
+        let results_id = id.clone();
+        return view! {
+            {header}
+            <h1 tabindex="-1">{t.compare_title}</h1>
+            <p>{t.compare_needs_file}</p>
+            <button type="button" class="psc-primary" on:click=move |_| state.go(Screen::Results(results_id.clone()))>
+                {t.go_to_results}
+            </button>
+        }
+        .into_any();
+    };
+    let own = &assessment.own;
+    let comparison = compare(&instrument, own, &partner);
+    let own_role = instrument.role(&own.role).map(|r| r.label.clone()).unwrap_or_default();
+    let partner_role = instrument.role(&partner.role).map(|r| r.label.clone()).unwrap_or_default();
+    let threshold = large_gap_threshold(&instrument.scale);
+    let own_legend = i18n::fill(t.legend_you, &[("role", &own_role)]);
+    let partner_legend = i18n::fill(t.legend_partner, &[("role", &partner_role)]);
+
+    let rows: Vec<GapRow> = comparison
+        .dimensions
+        .iter()
+        .map(|d| GapRow {
+            label: instrument
+                .dimensions
+                .iter()
+                .find(|x| x.id == d.dimension_id())
+                .map(|x| x.short_title.clone())
+                .unwrap_or_default(),
+            own: d.own.mean.map(Tenths::as_f64),
+            partner: d.partner.mean.map(Tenths::as_f64),
+            note: match d.gap {
+                Some(g) if d.large => i18n::fill(t.chart_large_gap, &[("gap", &g.abs())]),
+                Some(g) => i18n::fill(t.chart_gap, &[("gap", &g.abs())]),
+                None => t.no_gap.to_string(),
+            },
+            large: d.large,
+        })
+        .collect();
+    let svg = charts::gap_chart(
+        &rows,
+        (instrument.scale.min, instrument.scale.max),
+        Legend { own: &own_legend, partner: &partner_legend },
+    )
+    .unwrap_or_default();
+    let large_count = comparison.dimensions.iter().filter(|d| d.large).count()
+        + comparison.items.iter().filter(|i| i.large).count();
+
+    view! {
+        {header}
+        <h1 tabindex="-1">{t.compare_title}</h1>
+        <p class="psc-lede">
+            {i18n::fill(
+                t.compare_who,
+                &[("organisation", &own.organisation), ("role", &own_role), ("partner", &partner.organisation), ("partner_role", &partner_role)],
+            )}
+        </p>
+        <p class="psc-hint">
+            {i18n::fill(t.compare_threshold, &[("threshold", &threshold), ("items", &large_item_gap(&instrument.scale))])}
+            " "
+            {i18n::fill(t.large_gap_count, &[("count", &large_count)])}
+        </p>
+        <figure class="psc-figure">
+            <div class="psc-chart" role="img" aria-label=t.compare_chart_label inner_html=svg></div>
+            <figcaption>{t.compare_chart_caption}</figcaption>
+        </figure>
+        <table class="psc-table" id="psc-dimension-gaps">
+            <caption>{t.dimension_gaps_caption}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{t.col_dimension}</th>
+                    <th scope="col">{t.col_you}</th>
+                    <th scope="col">{t.col_partner}</th>
+                    <th scope="col">{t.col_gap}</th>
+                    <th scope="col">{t.col_direction}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {comparison
+                    .dimensions
+                    .iter()
+                    .map(|d| view! {
+                        <tr data-dimension=d.dimension_id().to_string() class:psc-large=d.large>
+                            <th scope="row">{dimension_title(&instrument, d.dimension_id())}</th>
+                            <td class="psc-num">{mean_text(t, d.own.mean)}</td>
+                            <td class="psc-num">{mean_text(t, d.partner.mean)}</td>
+                            <td class="psc-num">
+                                {gap_text(t, d.gap)}
+                                {d.large.then(|| view! { " " <strong class="psc-flag">{t.large_gap}</strong> })}
+                            </td>
+                            <td>{direction_text(t, d.direction())}</td>
+                        </tr>
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+        <table class="psc-table" id="psc-item-gaps">
+            <caption>{t.item_gaps_caption}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{t.col_statement}</th>
+                    <th scope="col">{t.col_you}</th>
+                    <th scope="col">{t.col_partner}</th>
+                    <th scope="col">{t.col_gap}</th>
+                    <th scope="col">{t.col_direction}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {comparison
+                    .items
+                    .iter()
+                    .map(|g| {
+                        let text = instrument.item(&g.item_id).map(|i| i.text.clone()).unwrap_or_default();
+                        let (own_comment, partner_comment) = (own.comment(&g.item_id).to_string(), partner.comment(&g.item_id).to_string());
+                        view! {
+                            <tr data-item=g.item_id.clone() class:psc-large=g.large>
+                                <th scope="row">
+                                    {text}
+                                    <span class="psc-row-dimension">{dimension_title(&instrument, &g.dimension_id)}</span>
+                                    {(!own_comment.is_empty()).then(|| view! {
+                                        <span class="psc-comment-shown">{t.your_comment} " " {own_comment}</span>
+                                    })}
+                                    {(!partner_comment.is_empty()).then(|| view! {
+                                        <span class="psc-comment-shown">{t.partner_comment} " " {partner_comment}</span>
+                                    })}
+                                </th>
+                                <td class="psc-num">{rating_text(t, g.own)}</td>
+                                <td class="psc-num">{rating_text(t, g.partner)}</td>
+                                <td class="psc-num">
+                                    {gap_text(t, g.gap)}
+                                    {g.large.then(|| view! { " " <strong class="psc-flag">{t.large_gap}</strong> })}
+                                </td>
+                                <td>{direction_text(t, g.direction())}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+        <section aria-labelledby="psc-reflections-compared" class="psc-reflections-compared">
+            <h2 id="psc-reflections-compared">{t.reflections_compared_title}</h2>
+            {instrument
+                .reflections
+                .iter()
+                .map(|q| view! {
+                    <div class="psc-reflection-pair" data-question=q.id.clone()>
+                        <h3>{q.text.clone()}</h3>
+                        <div class="psc-pair">
+                            <div>
+                                <h4>{own_legend.clone()}</h4>
+                                <p class="psc-free-text">{non_empty(t, own.reflection(&q.id))}</p>
+                            </div>
+                            <div>
+                                <h4>{partner_legend.clone()}</h4>
+                                <p class="psc-free-text">{non_empty(t, partner.reflection(&q.id))}</p>
+                            </div>
+                        </div>
+                    </div>
+                })
+                .collect_view()}
+        </section>
+        <Credit instrument=instrument.clone() />
+    }
+    .into_any()
+}
+
+fn non_empty(t: &Strings, text: &str) -> String {
+    if text.trim().is_empty() {
+        t.no_answer.to_string()
+    } else {
+        text.to_string()
+    }
+}

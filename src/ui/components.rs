@@ -1,0 +1,127 @@
+//! Small pieces shared by the screens.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::{AppState, Notice, SaveStatus, Screen};
+use crate::domain::{Assessment, Instrument};
+use crate::i18n;
+
+/// Moves keyboard focus to the current screen's heading, so a screen-reader or keyboard user
+/// starts reading where the new screen starts.
+pub fn focus_main_heading() {
+    let heading = document()
+        .query_selector("#psc-main h1")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(heading) = heading {
+        let _ = heading.focus();
+    }
+}
+
+/// The latest message: errors are announced at once, confirmations politely.
+#[component]
+pub fn NoticeArea(state: AppState) -> impl IntoView {
+    view! {
+        <div class="psc-notices">
+            <div role="alert" class="psc-alert-region">
+                {move || match state.notice.get() {
+                    Some(Notice::Error(text)) => Some(view! { <p class="psc-notice psc-error">{text}</p> }),
+                    _ => None,
+                }}
+            </div>
+            <div role="status" class="psc-status-region">
+                {move || match state.notice.get() {
+                    Some(Notice::Info(text)) => Some(view! { <p class="psc-notice psc-info">{text}</p> }),
+                    _ => None,
+                }}
+            </div>
+        </div>
+    }
+}
+
+/// Who is answering, and the three steps of an assessment.
+#[component]
+pub fn AssessmentHeader(state: AppState, assessment: Assessment, instrument: std::sync::Arc<Instrument>) -> impl IntoView {
+    let t = state.t;
+    let id = assessment.id.clone();
+    let role = instrument.role(&assessment.own.role).map(|r| r.label.clone()).unwrap_or_default();
+    let step = move |label: &'static str, target: Screen| {
+        let current = state.screen.with(|s| std::mem::discriminant(s) == std::mem::discriminant(&target));
+        view! {
+            <li>
+                <button
+                    type="button"
+                    class="psc-step"
+                    aria-current=if current { Some("step") } else { None }
+                    on:click=move |_| state.go(target.clone())
+                >
+                    {label}
+                </button>
+            </li>
+        }
+    };
+    view! {
+        <div class="psc-assessment-header">
+            <p class="psc-who">
+                {i18n::fill(
+                    t.answering_for,
+                    &[("organisation", &assessment.own.organisation), ("role", &role), ("partner", &assessment.own.partner_organisation)],
+                )}
+            </p>
+            <nav aria-label=t.steps_label>
+                <ol class="psc-steps">
+                    {step(t.step_answer, Screen::Answer(id.clone()))}
+                    {step(t.step_results, Screen::Results(id.clone()))}
+                    {step(t.step_compare, Screen::Compare(id.clone()))}
+                    <li>
+                        <button type="button" class="psc-step psc-step-home" on:click=move |_| state.go(Screen::Home)>
+                            {t.all_assessments}
+                        </button>
+                    </li>
+                </ol>
+            </nav>
+        </div>
+    }
+}
+
+/// Says whether the last change was saved; read out politely by screen readers.
+#[component]
+pub fn SaveIndicator(state: AppState) -> impl IntoView {
+    let t = state.t;
+    view! {
+        <p class="psc-save" role="status">
+            {move || match state.save_status.get() {
+                SaveStatus::Idle => String::new(),
+                SaveStatus::Saved => t.saved.to_string(),
+                SaveStatus::Failed(reason) => reason,
+            }}
+        </p>
+    }
+}
+
+/// The source credit every screen that shows an instrument carries.
+#[component]
+pub fn Credit(instrument: std::sync::Arc<Instrument>) -> impl IntoView {
+    view! {
+        <p class="psc-credit">
+            <span class="psc-publisher">{instrument.publisher.clone()}</span>
+            ". "
+            {instrument.credit.clone()}
+        </p>
+    }
+}
+
+/// Shown when a screen's assessment no longer exists (deleted in another tab, say).
+#[component]
+pub fn Missing(state: AppState) -> impl IntoView {
+    let t = state.t;
+    view! {
+        <h1 tabindex="-1">{t.missing_title}</h1>
+        <p>{t.missing_body}</p>
+        <button type="button" class="psc-primary" on:click=move |_| state.go(Screen::Home)>
+            {t.all_assessments}
+        </button>
+    }
+}

@@ -1,0 +1,229 @@
+//! The start screen: what the scorecard is for, the assessments kept here, and a new one.
+
+use leptos::prelude::*;
+
+use super::components::Credit;
+use super::{AppState, Notice, Screen};
+use crate::adapters::clock;
+use crate::domain::{progress, Assessment, Responses};
+use crate::i18n;
+
+/// Longest organisation name accepted; longer text is almost certainly pasted by mistake.
+const MAX_NAME_CHARS: usize = 200;
+
+#[component]
+pub fn Home(state: AppState) -> impl IntoView {
+    let t = state.t;
+    let has_saved = move || state.assessments.with(|a| !a.is_empty());
+    view! {
+        <h1 tabindex="-1">{t.home_title}</h1>
+        <div class="psc-intro">
+            <p>{t.home_intro_1}</p>
+            <p>{t.home_intro_2}</p>
+            <p><strong>{t.home_privacy}</strong></p>
+        </div>
+        <Show when=has_saved>
+            <SavedList state=state />
+        </Show>
+        <NewAssessment state=state />
+    }
+}
+
+#[component]
+fn SavedList(state: AppState) -> impl IntoView {
+    let t = state.t;
+    view! {
+        <section aria-labelledby="psc-saved-title" class="psc-card">
+            <h2 id="psc-saved-title">{t.saved_title}</h2>
+            <ul class="psc-saved">
+                <For
+                    each=move || state.assessments.get()
+                    key=|a| (a.id.clone(), a.own.updated_at.clone(), a.partner.is_some())
+                    children=move |a| view! { <SavedRow state=state assessment=a /> }
+                />
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn SavedRow(state: AppState, assessment: Assessment) -> impl IntoView {
+    let t = state.t;
+    let confirming = RwSignal::new(false);
+    let instrument = state.instrument(&assessment.own.instrument.id);
+    let title = instrument.as_ref().map(|i| i.title.clone()).unwrap_or_else(|| assessment.own.instrument.id.clone());
+    let role = instrument
+        .as_ref()
+        .and_then(|i| i.role(&assessment.own.role))
+        .map(|r| r.label.clone())
+        .unwrap_or_else(|| assessment.own.role.clone());
+    let done = instrument.as_ref().map(|i| progress(i, &assessment.own));
+    let status = done
+        .map(|p| i18n::fill(t.progress_text, &[("answered", &p.answered), ("total", &p.total)]))
+        .unwrap_or_default();
+    let partner_note = if assessment.partner.is_some() { t.partner_file_loaded_short } else { "" };
+    let name = i18n::fill(
+        t.saved_row_name,
+        &[("organisation", &assessment.own.organisation), ("partner", &assessment.own.partner_organisation)],
+    );
+    let id = assessment.id.clone();
+    let (open_id, delete_id) = (id.clone(), id.clone());
+    let updated = clock::date_of(&assessment.own.updated_at);
+    view! {
+        <li class="psc-saved-row">
+            <div class="psc-saved-text">
+                <strong>{name.clone()}</strong>
+                <span>{format!("{role} · {title}")}</span>
+                <span>{i18n::fill(t.last_saved, &[("date", &updated)])} " · " {status} " " {partner_note}</span>
+            </div>
+            <div class="psc-saved-actions">
+                <Show
+                    when=move || confirming.get()
+                    fallback=move || {
+                        let (id, name) = (open_id.clone(), name.clone());
+                        view! {
+                            <button type="button" class="psc-primary" on:click=move |_| state.go(Screen::Answer(id.clone()))>
+                                {t.resume} <span class="psc-visually-hidden">{format!(" {name}")}</span>
+                            </button>
+                            <button type="button" on:click=move |_| confirming.set(true)>
+                                {t.delete}
+                            </button>
+                        }
+                    }
+                >
+                    {
+                        let id = delete_id.clone();
+                        view! {
+                            <span class="psc-confirm-text">{t.delete_confirm}</span>
+                            <button type="button" class="psc-danger" on:click=move |_| state.delete(&id)>
+                                {t.delete_yes}
+                            </button>
+                            <button type="button" on:click=move |_| confirming.set(false)>
+                                {t.cancel}
+                            </button>
+                        }
+                    }
+                </Show>
+            </div>
+        </li>
+    }
+}
+
+#[component]
+fn NewAssessment(state: AppState) -> impl IntoView {
+    let t = state.t;
+    let instruments = state.instruments.get_value();
+    let first = instruments.first().cloned();
+    let instrument_id = RwSignal::new(first.as_ref().map(|i| i.id.clone()).unwrap_or_default());
+    let role = RwSignal::new(String::new());
+    let organisation = RwSignal::new(String::new());
+    let partner_organisation = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let selected = move || state.instrument(&instrument_id.get());
+
+    let start = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(instrument) = selected() else { return };
+        let (org, partner) = (organisation.get(), partner_organisation.get());
+        let problem = if instrument.role(&role.get()).is_none() {
+            Some(t.error_choose_role)
+        } else if org.trim().is_empty() || partner.trim().is_empty() {
+            Some(t.error_names_required)
+        } else if org.chars().count() > MAX_NAME_CHARS || partner.chars().count() > MAX_NAME_CHARS {
+            Some(t.error_name_too_long)
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            error.set(Some(problem.to_string()));
+            request_animation_frame(|| {
+                if let Some(e) = document().get_element_by_id("psc-new-error") {
+                    let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(e).focus();
+                }
+            });
+            return;
+        }
+        let now = clock::now_iso();
+        let responses = Responses::new(&instrument, &role.get(), &org, &partner, &now);
+        let assessment = Assessment::new(clock::new_id(), responses);
+        let id = assessment.id.clone();
+        match state.add(assessment) {
+            Ok(()) => state.go(Screen::Answer(id)),
+            Err(reason) => state.notice.set(Some(Notice::Error(reason))),
+        }
+    };
+
+    view! {
+        <section aria-labelledby="psc-new-title" class="psc-card">
+            <h2 id="psc-new-title">{t.new_title}</h2>
+            <form on:submit=start novalidate>
+                <div class="psc-field">
+                    <label for="psc-instrument">{t.instrument_label}</label>
+                    <select
+                        id="psc-instrument"
+                        on:change=move |ev| instrument_id.set(event_target_value(&ev))
+                        prop:value=move || instrument_id.get()
+                    >
+                        {instruments
+                            .iter()
+                            .map(|i| view! { <option value=i.id.clone()>{i.title.clone()}</option> })
+                            .collect_view()}
+                    </select>
+                    {move || selected().map(|i| view! {
+                        <p class="psc-hint">{i.summary.clone()}</p>
+                        <Credit instrument=i />
+                    })}
+                </div>
+                <fieldset class="psc-field">
+                    <legend>{t.role_label}</legend>
+                    {move || selected().map(|i| {
+                        i.roles
+                            .iter()
+                            .map(|r| {
+                                let id = r.id.clone();
+                                let value = r.id.clone();
+                                view! {
+                                    <label class="psc-choice">
+                                        <input
+                                            type="radio"
+                                            name="psc-role"
+                                            value=value
+                                            prop:checked=move || role.get() == id
+                                            on:change=move |ev| role.set(event_target_value(&ev))
+                                        />
+                                        <span>{r.label.clone()}</span>
+                                    </label>
+                                }
+                            })
+                            .collect_view()
+                    })}
+                </fieldset>
+                <div class="psc-field">
+                    <label for="psc-org">{t.organisation_label}</label>
+                    <input
+                        id="psc-org"
+                        type="text"
+                        autocomplete="organization"
+                        maxlength=MAX_NAME_CHARS.to_string()
+                        on:input=move |ev| organisation.set(event_target_value(&ev))
+                        prop:value=move || organisation.get()
+                    />
+                </div>
+                <div class="psc-field">
+                    <label for="psc-partner-org">{t.partner_organisation_label}</label>
+                    <input
+                        id="psc-partner-org"
+                        type="text"
+                        maxlength=MAX_NAME_CHARS.to_string()
+                        on:input=move |ev| partner_organisation.set(event_target_value(&ev))
+                        prop:value=move || partner_organisation.get()
+                    />
+                </div>
+                {move || error.get().map(|e| view! {
+                    <p id="psc-new-error" class="psc-notice psc-error" role="alert" tabindex="-1">{e}</p>
+                })}
+                <button type="submit" class="psc-primary">{t.start}</button>
+            </form>
+        </section>
+    }
+}

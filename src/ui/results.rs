@@ -1,0 +1,200 @@
+//! One partner's own result: a score per dimension as a chart and a table, the result file to
+//! send, and the partner's file to open.
+
+use leptos::prelude::*;
+use std::sync::Arc;
+
+use super::components::{AssessmentHeader, Credit, Missing};
+use super::{AppState, Notice, Screen};
+use crate::adapters::{clock, files};
+use crate::charts;
+use crate::domain::result_file::{self, ImportError, ResultFile};
+use crate::domain::{dimension_scores, Assessment, Instrument};
+use crate::i18n::{self, Strings};
+
+#[component]
+pub fn Results(state: AppState, id: String) -> impl IntoView {
+    let Some(assessment) = state.assessments.with_untracked(|all| all.iter().find(|a| a.id == id).cloned()) else {
+        return view! { <Missing state=state /> }.into_any();
+    };
+    let Some(instrument) = state.instrument(&assessment.own.instrument.id) else {
+        return view! { <Missing state=state /> }.into_any();
+    };
+    let t = state.t;
+    let scores = dimension_scores(&instrument, &assessment.own);
+    let title = |dimension_id: &str| {
+        instrument.dimensions.iter().find(|d| d.id == dimension_id).map(|d| d.title.clone()).unwrap_or_default()
+    };
+    let short = |dimension_id: &str| {
+        instrument.dimensions.iter().find(|d| d.id == dimension_id).map(|d| d.short_title.clone()).unwrap_or_default()
+    };
+    let chart_rows: Vec<_> = scores
+        .iter()
+        .map(|s| {
+            let note = s.mean.map(|m| m.to_string()).unwrap_or_else(|| t.not_rated.to_string());
+            (short(&s.dimension_id), s.mean.map(|m| m.as_f64()), note)
+        })
+        .collect();
+    let svg = charts::score_chart(&chart_rows, (instrument.scale.min, instrument.scale.max)).unwrap_or_default();
+    let scale_text = i18n::fill(t.scale_range, &[("min", &instrument.scale.min), ("max", &instrument.scale.max)]);
+
+    view! {
+        <AssessmentHeader state=state assessment=assessment.clone() instrument=instrument.clone() />
+        <h1 tabindex="-1">{t.results_title}</h1>
+        <p class="psc-hint">{t.results_intro}</p>
+        <figure class="psc-figure">
+            <div class="psc-chart" role="img" aria-label=t.results_chart_label inner_html=svg></div>
+            <figcaption>{t.results_chart_caption}</figcaption>
+        </figure>
+        <table class="psc-table" id="psc-own-scores">
+            <caption>{t.results_table_caption}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{t.col_dimension}</th>
+                    <th scope="col">{format!("{} ({scale_text})", t.col_score)}</th>
+                    <th scope="col">{t.col_rated}</th>
+                    <th scope="col">{t.col_not_applicable}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {scores
+                    .iter()
+                    .map(|s| view! {
+                        <tr data-dimension=s.dimension_id.clone()>
+                            <th scope="row">{title(&s.dimension_id)}</th>
+                            <td class="psc-num">{s.mean.map(|m| m.to_string()).unwrap_or_else(|| t.not_rated.to_string())}</td>
+                            <td class="psc-num">{i18n::fill(t.rated_of, &[("rated", &s.rated), ("items", &s.items)])}</td>
+                            <td class="psc-num">{s.not_applicable}</td>
+                        </tr>
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+        <ExportSection state=state assessment=assessment.clone() />
+        <ImportSection state=state id=id.clone() instrument=instrument.clone() />
+        <Credit instrument=instrument />
+    }
+    .into_any()
+}
+
+#[component]
+fn ExportSection(state: AppState, assessment: Assessment) -> impl IntoView {
+    let t = state.t;
+    let id = assessment.id.clone();
+    let export = move |_| {
+        let Some(current) = state.assessment(&id) else { return };
+        let now = clock::now_iso();
+        let file = ResultFile::new(&current.own, &now);
+        let name = result_file::file_name(&current.own, &now);
+        match files::download(&name, &file.to_json()) {
+            Ok(()) => state.notice.set(Some(Notice::Info(i18n::fill(t.exported, &[("file", &name)])))),
+            Err(files::DownloadRefused) => state.notice.set(Some(Notice::Error(t.export_failed.to_string()))),
+        }
+    };
+    view! {
+        <section class="psc-card" aria-labelledby="psc-export-title">
+            <h2 id="psc-export-title">{t.export_title}</h2>
+            <p>{t.export_intro}</p>
+            <button type="button" class="psc-primary" on:click=export>{t.export_button}</button>
+        </section>
+    }
+}
+
+fn import_message(t: &Strings, error: &ImportError, instrument: &Instrument) -> String {
+    match error {
+        ImportError::TooLarge { bytes, limit } => {
+            i18n::fill(t.import_too_large, &[("size", &(bytes / 1024)), ("limit", &(limit / 1024))])
+        }
+        ImportError::Empty => t.import_empty.to_string(),
+        ImportError::NotJson => t.import_not_json.to_string(),
+        ImportError::Truncated => t.import_truncated.to_string(),
+        ImportError::NotAResultFile => t.import_not_result.to_string(),
+        ImportError::UnsupportedVersion { found } => i18n::fill(t.import_version, &[("version", found)]),
+        ImportError::WrongInstrument { found } => {
+            i18n::fill(t.import_wrong_instrument, &[("found", found), ("expected", &instrument.title)])
+        }
+        ImportError::SameRole { role } => {
+            let label = instrument.role(role).map(|r| r.label.as_str()).unwrap_or(role);
+            i18n::fill(t.import_same_role, &[("role", &label)])
+        }
+        ImportError::Invalid { detail } => i18n::fill(t.import_invalid, &[("detail", detail)]),
+    }
+}
+
+#[component]
+fn ImportSection(state: AppState, id: String, instrument: Arc<Instrument>) -> impl IntoView {
+    let t = state.t;
+    let error = RwSignal::new(None::<String>);
+    let partner = {
+        let id = id.clone();
+        Memo::new(move |_| state.assessment(&id).and_then(|a| a.partner))
+    };
+    let on_file = {
+        let (id, instrument) = (id.clone(), instrument.clone());
+        move |ev: leptos::ev::Event| {
+            let input: web_sys::HtmlInputElement = event_target(&ev);
+            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            input.set_value("");
+            let (id, instrument) = (id.clone(), instrument.clone());
+            leptos::task::spawn_local(async move {
+                let outcome = match files::read_text(&file, result_file::MAX_FILE_BYTES).await {
+                    Err(files::ReadError::TooLarge { bytes }) => {
+                        Err(ImportError::TooLarge { bytes, limit: result_file::MAX_FILE_BYTES })
+                    }
+                    Err(files::ReadError::Unreadable) => Err(ImportError::NotJson),
+                    Ok(text) => {
+                        let own_role = state.assessment(&id).map(|a| a.own.role).unwrap_or_default();
+                        result_file::read_partner_file(&text, &instrument, &own_role)
+                    }
+                };
+                match outcome {
+                    Ok(responses) => {
+                        error.set(None);
+                        state.edit(&id, |a| a.partner = Some(responses));
+                        state.go(Screen::Compare(id.clone()));
+                    }
+                    Err(e) => {
+                        error.set(Some(import_message(t, &e, &instrument)));
+                        request_animation_frame(|| {
+                            if let Some(e) = document().get_element_by_id("psc-import-error") {
+                                let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(e).focus();
+                            }
+                        });
+                    }
+                }
+            });
+        }
+    };
+    let compare_id = id.clone();
+    view! {
+        <section class="psc-card" aria-labelledby="psc-import-title">
+            <h2 id="psc-import-title">{t.import_title}</h2>
+            <p>{t.import_intro}</p>
+            {move || partner.get().map(|p| {
+                let role = instrument.role(&p.role).map(|r| r.label.clone()).unwrap_or_default();
+                let compare_id = compare_id.clone();
+                view! {
+                    <p class="psc-info">
+                        {i18n::fill(t.partner_file_loaded, &[("organisation", &p.organisation), ("role", &role), ("date", &clock::date_of(&p.updated_at))])}
+                    </p>
+                    <button type="button" class="psc-primary" on:click=move |_| state.go(Screen::Compare(compare_id.clone()))>
+                        {t.see_comparison}
+                    </button>
+                }
+            })}
+            <div class="psc-field">
+                <label for="psc-partner-file">{t.import_label}</label>
+                <input
+                    id="psc-partner-file"
+                    type="file"
+                    accept=".json,application/json"
+                    aria-describedby="psc-import-error"
+                    on:change=on_file
+                />
+            </div>
+            <p id="psc-import-error" class="psc-error-slot" role="alert" tabindex="-1">
+                {move || error.get()}
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,70 @@
+// axe-core finds no violation (WCAG 2.2 A and AA, and best practices) on any screen of the flow,
+// including an error message and a comparison.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { serveDist, launchBrowser, newPage, startAssessment, answer, items, instrument, repo } from './harness.mjs';
+
+let server, browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function violations(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    await page.addScriptTag({ path: join(repo, 'node_modules/axe-core/axe.min.js') });
+  }
+  const result = await page.evaluate(() => axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+  }));
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+test('no accessibility violations on any screen', async () => {
+  const errors = [];
+  const context = await browser.newContext();
+  const page = await newPage(context, errors);
+  await page.goto(server.url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.deepEqual(await violations(page), [], 'start screen');
+
+  await page.getByRole('button', { name: 'Start answering' }).click();
+  await page.getByText('Choose which partner you are answering for.').waitFor();
+  assert.deepEqual(await violations(page), [], 'start screen with an error');
+
+  await startAssessment(page, server.url, { role: 'Local partner', organisation: 'Org A', partner: 'Org B' });
+  await answer(page, Object.fromEntries(items.slice(0, 6).map((i, n) => [i.id, n % 2 ? 'na' : 4])));
+  assert.deepEqual(await violations(page), [], 'answering');
+
+  await page.getByRole('button', { name: 'See my results' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your results' }).waitFor();
+  assert.deepEqual(await violations(page), [], 'own results');
+
+  await page.getByLabel("Open your partner's result file").setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"truncated":') });
+  await page.waitForFunction(() => document.querySelector('#psc-import-error')?.textContent.trim().length > 0);
+  assert.deepEqual(await violations(page), [], 'own results with an import error');
+
+  const partner = {
+    format: 'partnership-scorecard-result', format_version: 1, exported_at: '2026-11-01T00:00:00Z',
+    responses: {
+      instrument: { id: instrument.id, version: instrument.version }, role: 'international',
+      organisation: 'Org B', partner_organisation: 'Org A', created_at: 't', updated_at: '2026-11-01T00:00:00Z',
+      answers: Object.fromEntries(items.map((i, n) => [i.id, { rating: 1 + (n % 5), comment: n === 0 ? 'A comment' : '', answered_at: 't' }])),
+      reflections: { [instrument.reflections[0].id]: { text: 'Their reflection', answered_at: 't' } },
+    },
+  };
+  await page.getByLabel("Open your partner's result file").setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(partner)) });
+  await page.getByRole('heading', { level: 1, name: 'How you and your partner see the partnership' }).waitFor();
+  assert.deepEqual(await violations(page), [], 'comparison');
+
+  await page.getByRole('button', { name: 'All assessments' }).click();
+  await page.getByRole('heading', { name: 'Assessments kept in this browser' }).waitFor();
+  assert.deepEqual(await violations(page), [], 'start screen with a saved assessment');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,0 +1,89 @@
+// A bad partner file gets a clear message and changes nothing stored, whatever is wrong with it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launchBrowser, newPage, startAssessment, answer, items, instrument, storageSnapshot } from './harness.mjs';
+
+let server, browser, context, page;
+const errors = [];
+
+function resultFile(overrides = {}) {
+  const file = {
+    format: 'partnership-scorecard-result',
+    format_version: 1,
+    exported_at: '2026-11-01T09:00:00.000Z',
+    generator: 'test',
+    responses: {
+      instrument: { id: instrument.id, version: instrument.version },
+      role: 'international',
+      organisation: 'Nordic Aid',
+      partner_organisation: 'Lake Women Network',
+      created_at: '2026-10-01T09:00:00.000Z',
+      updated_at: '2026-10-02T09:00:00.000Z',
+      answers: { [items[0].id]: { rating: 5, answered_at: '2026-10-02T09:00:00.000Z' } },
+      reflections: {},
+    },
+  };
+  return JSON.stringify(overrides.edit ? overrides.edit(file) ?? file : file);
+}
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+  context = await browser.newContext();
+  page = await newPage(context, errors);
+  await startAssessment(page, server.url, { role: 'Local partner', organisation: 'Lake Women Network', partner: 'Nordic Aid' });
+  await answer(page, { [items[0].id]: 2, [items[1].id]: 3 });
+  await page.getByRole('button', { name: 'See my results' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your results' }).waitFor();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const cases = [
+  ['not JSON', 'hello, this is a letter, not a file', /not readable JSON text/],
+  ['empty', '', /This file is empty/],
+  ['truncated', resultFile().slice(0, 200), /cut off before its end/],
+  ['another kind of JSON', JSON.stringify({ name: 'budget', rows: [1, 2] }), /not a Partnership Scorecard result file/],
+  ['an unknown format version', resultFile({ edit: (f) => ({ ...f, format_version: 7 }) }), /format version 7/],
+  ['another instrument', resultFile({ edit: (f) => { f.responses.instrument.id = 'civic-partnership'; } }), /another questionnaire \(civic-partnership\)/],
+  ['the same partner role', resultFile({ edit: (f) => { f.responses.role = 'local'; } }), /also answered as the Local partner/],
+  ['a rating outside the scale', resultFile({ edit: (f) => { f.responses.answers[items[0].id].rating = 11; } }), new RegExp(`damaged or was edited by hand: .*${items[0].id.replace('.', '\\.')}`)],
+  ['too large', `{"format":"partnership-scorecard-result","pad":"${'x'.repeat(3 * 1024 * 1024)}"}`, /too large \(3072 KB; the limit is 2048 KB\)/],
+];
+
+for (const [name, text, message] of cases) {
+  test(`a file that is ${name} is refused with a clear message and nothing stored changes`, async () => {
+    const before = await storageSnapshot(page);
+    await page.getByLabel("Open your partner's result file").setInputFiles({
+      name: 'partner.json', mimeType: 'application/json', buffer: Buffer.from(text),
+    });
+    const alert = page.locator('#psc-import-error');
+    await page.waitForFunction(() => document.querySelector('#psc-import-error')?.textContent.trim().length > 0);
+    assert.match(await alert.textContent(), message);
+    assert.match(await alert.textContent(), /Nothing was changed\.$/);
+    // Focus moves to the message (on the next frame after it is shown).
+    await page.waitForFunction(() => document.activeElement?.id === 'psc-import-error', null, { timeout: 2000 });
+    assert.equal(await storageSnapshot(page), before);
+    assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Your results');
+    // Clear the message for the next case by reloading the screen.
+    await page.getByRole('button', { name: '2. My results' }).click();
+    assert.deepEqual(errors, []);
+  });
+}
+
+test('hostile text in a partner file is shown as inert text, never run', async () => {
+  const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+  const text = resultFile({ edit: (f) => {
+    f.responses.organisation = payload;
+    f.responses.answers[items[0].id].comment = `<svg onload="window.__pwned=3">${payload}`;
+    f.responses.reflections[instrument.reflections[0].id] = { text: payload, answered_at: 't' };
+  } });
+  await page.getByLabel("Open your partner's result file").setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.getByRole('heading', { level: 1, name: 'How you and your partner see the partnership' }).waitFor();
+  await assert.doesNotReject(page.getByText(payload).first().waitFor());
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.locator('#psc-main img, #psc-main script').count(), 0);
+  assert.deepEqual(errors, []);
+});

@@ -1,0 +1,113 @@
+// Shared by the browser tests: a static server over the release build in dist/, Debian's
+// Chromium driven by playwright-core, and the instrument data the tests compute expectations from.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { readFileSync, existsSync } from 'node:fs';
+import { join, extname, normalize } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const repo = new URL('../../', import.meta.url).pathname;
+export const dist = join(repo, 'dist');
+
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+  '.json': 'application/json',
+};
+
+/** Serves dist/ on a free loopback port. */
+export async function serveDist() {
+  if (!existsSync(join(dist, 'index.html'))) {
+    throw new Error('dist/index.html is missing: run `trunk build --release` first (scripts/test.sh does)');
+  }
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(dist, path.endsWith('/') ? `${path}index.html` : path);
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+}
+
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+/** A page that fails the test on any uncaught error or console error. */
+export async function newPage(context, errors) {
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  return page;
+}
+
+/** The instrument as data: the tests derive what they expect from it, not from the app. */
+export const instrument = JSON.parse(
+  readFileSync(join(repo, 'src/instruments/local-leadership.json'), 'utf8'),
+);
+export const items = instrument.dimensions.flatMap((d) => d.items.map((i) => ({ ...i, dimension: d.id })));
+
+/** Opens the app and starts an assessment as a person would, by labels and roles. */
+export async function startAssessment(page, url, { role, organisation, partner }) {
+  await page.goto(url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.getByRole('radio', { name: role }).check();
+  await page.getByLabel("Your organisation's name").fill(organisation);
+  await page.getByLabel("Your partner organisation's name").fill(partner);
+  await page.getByRole('button', { name: 'Start answering' }).click();
+  await page.getByRole('heading', { level: 1, name: instrument.title }).waitFor();
+}
+
+/** The radio for one rating: a scale point (number) or 'na'. */
+export function ratingRadio(page, item, rating) {
+  const group = page.getByRole('group', { name: item.text });
+  const label = rating === 'na'
+    ? instrument.scale.not_applicable
+    : `${rating} – ${instrument.scale.labels[rating - instrument.scale.min]}`;
+  return group.getByRole('radio', { name: label, exact: true });
+}
+
+/** Answers by item id; `null` leaves an item unanswered. */
+export async function answer(page, ratings) {
+  for (const item of items) {
+    const rating = ratings[item.id];
+    if (rating != null) await ratingRadio(page, item, rating).check();
+  }
+}
+
+/** Mean of the scale points among `ratings`, in tenths rounded half up; null when none. */
+export function meanTenths(ratings) {
+  const points = ratings.filter((r) => typeof r === 'number');
+  if (points.length === 0) return null;
+  return Math.round((points.reduce((a, b) => a + b, 0) * 10) / points.length);
+}
+
+export const oneDecimal = (tenths) => (tenths / 10).toFixed(1);
+
+/** Everything in this origin's localStorage, to prove a failure changed nothing. */
+export function storageSnapshot(page) {
+  return page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+}

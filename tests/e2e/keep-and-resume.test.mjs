@@ -1,0 +1,97 @@
+// Answers survive a reload; several assessments are listed, resumed and deleted; the start
+// screen can be used with the keyboard alone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launchBrowser, newPage, startAssessment, ratingRadio, items, instrument } from './harness.mjs';
+
+let server, browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('every answer is still there after a reload, and assessments can be listed and deleted', async () => {
+  const errors = [];
+  const context = await browser.newContext();
+  const page = await newPage(context, errors);
+  await startAssessment(page, server.url, { role: 'Local partner', organisation: 'Kisumu Youth Forum', partner: 'Nordic Aid' });
+  await ratingRadio(page, items[0], 4).check();
+  await ratingRadio(page, items[7], 'na').check();
+  await ratingRadio(page, items[20], 1).check();
+  await page.getByRole('group', { name: items[20].text }).getByLabel('Comment (optional)').fill('Budget changes come without notice');
+  await page.getByLabel(instrument.reflections[0].text).fill('Decisions are taken in the capital.');
+  await page.getByText('All changes saved in this browser.').waitFor();
+
+  await page.reload();
+  await page.getByRole('heading', { name: 'Assessments kept in this browser' }).waitFor();
+  await page.getByRole('button', { name: /^Resume/ }).click();
+  assert.ok(await ratingRadio(page, items[0], 4).isChecked());
+  assert.ok(await ratingRadio(page, items[7], 'na').isChecked());
+  assert.ok(await ratingRadio(page, items[20], 1).isChecked());
+  assert.ok(!(await ratingRadio(page, items[1], 4).isChecked()));
+  assert.equal(await page.getByRole('group', { name: items[20].text }).getByLabel('Comment (optional)').inputValue(), 'Budget changes come without notice');
+  assert.equal(await page.getByLabel(instrument.reflections[0].text).inputValue(), 'Decisions are taken in the capital.');
+  await page.getByText(`3 of ${items.length} statements answered`).waitFor();
+
+  // A second assessment, for another partnership.
+  await startAssessment(page, server.url, { role: 'International partner', organisation: 'Nordic Aid', partner: 'Another Partner' });
+  await page.getByRole('button', { name: 'All assessments' }).click();
+  const rows = page.locator('.psc-saved-row');
+  assert.equal(await rows.count(), 2);
+
+  // Deleting asks first; cancelling keeps it.
+  const second = rows.filter({ hasText: 'Nordic Aid with Another Partner' });
+  await second.getByRole('button', { name: 'Delete' }).click();
+  await second.getByRole('button', { name: 'Cancel' }).click();
+  assert.equal(await rows.count(), 2);
+  await second.getByRole('button', { name: 'Delete' }).click();
+  await second.getByRole('button', { name: 'Yes, delete it' }).click();
+  await page.getByText('The assessment was deleted from this browser.').waitFor();
+  assert.equal(await rows.count(), 1);
+  await page.reload();
+  await page.getByRole('heading', { name: 'Assessments kept in this browser' }).waitFor();
+  assert.equal(await rows.count(), 1);
+  assert.match(await rows.first().textContent(), /Kisumu Youth Forum with Nordic Aid/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a new assessment can be started and answered with the keyboard only', async () => {
+  const errors = [];
+  const context = await browser.newContext();
+  const page = await newPage(context, errors);
+  await page.goto(server.url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  // Submitting with nothing filled in names the problem and moves focus to it.
+  await page.getByRole('button', { name: 'Start answering' }).focus();
+  await page.keyboard.press('Enter');
+  const error = page.getByText('Choose which partner you are answering for.');
+  await error.waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'psc-new-error', null, { timeout: 2000 });
+
+  await page.getByRole('radio', { name: 'International partner' }).focus();
+  await page.keyboard.press('ArrowDown'); // moves to and selects "Local partner"
+  assert.ok(await page.getByRole('radio', { name: 'Local partner' }).isChecked());
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Keyboard Org');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Partner Org');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: instrument.title }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H1', null, { timeout: 2000 });
+
+  // Tab into the first statement's scale, choose with the arrow keys.
+  const first = ratingRadio(page, items[0], instrument.scale.min);
+  await first.focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  assert.ok(await ratingRadio(page, items[0], instrument.scale.min + 2).isChecked());
+  await page.getByText(`1 of ${items.length} statements answered`).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
