@@ -42,14 +42,16 @@ pub struct Legend<'a> {
     pub partner: &'a str,
 }
 
+/// The scale's points, from `first` to `last`.
 struct Axis {
-    min: f64,
-    max: f64,
+    first: u8,
+    last: u8,
 }
 
 impl Axis {
     fn x(&self, value: f64) -> i32 {
-        let share = ((value - self.min) / (self.max - self.min)).clamp(0.0, 1.0);
+        let (min, max) = (f64::from(self.first), f64::from(self.last));
+        let share = ((value - min) / (max - min)).clamp(0.0, 1.0);
         PLOT_LEFT + (share * f64::from(PLOT_RIGHT - PLOT_LEFT)).round() as i32
     }
 }
@@ -58,8 +60,19 @@ fn text_style(size: u32, colour: &'static RGBColor, h: HPos) -> TextStyle<'stati
     TextStyle::from((FONT, size).into_font()).color(colour).pos(Pos::new(h, VPos::Center))
 }
 
-fn fail<E: std::fmt::Debug>(e: E) -> String {
-    format!("chart could not be drawn: {e:?}")
+/// The drawing failed; the table twin still carries every number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChartError;
+
+fn fail<E>(_: E) -> ChartError {
+    ChartError
+}
+
+/// A triangle pointing up, centred on `(x, y)`. Drawn as a polygon with fixed offsets rather
+/// than plotters' marker, which computes it with trigonometry the page would have to download.
+fn triangle(x: i32, y: i32, size: i32) -> Polygon<(i32, i32)> {
+    let half = size * 7 / 8;
+    Polygon::new(vec![(x, y - size), (x + half, y + size / 2), (x - half, y + size / 2)], PARTNER_COLOUR.filled())
 }
 
 /// Shortens a label to fit the label column; the full text is in the table twin.
@@ -75,26 +88,24 @@ fn fit(label: &str, max_chars: usize) -> String {
 type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
 
 /// The scale along the top, with a vertical grid line for each point.
-fn draw_scale(root: &Area, axis: &Axis, rows: usize) -> Result<(), String> {
+fn draw_scale(root: &Area, axis: &Axis, rows: usize) -> Result<(), ChartError> {
     let bottom = TOP + ROW * rows as i32;
-    let mut point = axis.min;
-    while point <= axis.max + f64::EPSILON {
-        let x = axis.x(point);
+    for point in axis.first..=axis.last {
+        let x = axis.x(f64::from(point));
         root.draw(&PathElement::new(vec![(x, TOP - 8), (x, bottom)], GRID.stroke_width(1)))
             .map_err(fail)?;
-        root.draw(&Text::new(format!("{point:.0}"), (x, TOP - 20), text_style(18, &INK, HPos::Center)))
+        root.draw(&Text::new(point.to_string(), (x, TOP - 20), text_style(18, &INK, HPos::Center)))
             .map_err(fail)?;
-        point += 1.0;
     }
     Ok(())
 }
 
-fn draw_legend(root: &Area, legend: Legend<'_>) -> Result<(), String> {
+fn draw_legend(root: &Area, legend: Legend<'_>) -> Result<(), ChartError> {
     root.draw(&Circle::new((PLOT_LEFT, 22), 8, OWN_COLOUR.filled())).map_err(fail)?;
     root.draw(&Text::new(legend.own.to_string(), (PLOT_LEFT + 16, 22), text_style(19, &INK, HPos::Left)))
         .map_err(fail)?;
     let second = PLOT_LEFT + 260;
-    root.draw(&TriangleMarker::new((second, 22), 10, PARTNER_COLOUR.filled())).map_err(fail)?;
+    root.draw(&triangle(second, 22, 10)).map_err(fail)?;
     root.draw(&Text::new(legend.partner.to_string(), (second + 16, 22), text_style(19, &INK, HPos::Left)))
         .map_err(fail)?;
     Ok(())
@@ -107,8 +118,8 @@ fn row_y(index: usize) -> i32 {
 /// Both partners' scores per dimension as a dumbbell chart: one row per dimension, a circle for
 /// you, a triangle for your partner, joined by a line whose length is the gap. Large gaps get a
 /// thick dark line and a bold note. Rows come in the order given (largest gap first).
-pub fn gap_chart(rows: &[GapRow], scale: (u8, u8), legend: Legend<'_>) -> Result<String, String> {
-    let axis = Axis { min: f64::from(scale.0), max: f64::from(scale.1) };
+pub fn gap_chart(rows: &[GapRow], scale: (u8, u8), legend: Legend<'_>) -> Result<String, ChartError> {
+    let axis = Axis { first: scale.0, last: scale.1 };
     let height = (TOP + ROW * rows.len() as i32 + 16) as u32;
     let mut svg = String::new();
     {
@@ -125,7 +136,7 @@ pub fn gap_chart(rows: &[GapRow], scale: (u8, u8), legend: Legend<'_>) -> Result
                 root.draw(&PathElement::new(vec![(axis.x(a), y), (axis.x(b), y)], style)).map_err(fail)?;
             }
             if let Some(b) = row.partner {
-                root.draw(&TriangleMarker::new((axis.x(b), y), 11, PARTNER_COLOUR.filled())).map_err(fail)?;
+                root.draw(&triangle(axis.x(b), y, 11)).map_err(fail)?;
             }
             if let Some(a) = row.own {
                 root.draw(&Circle::new((axis.x(a), y), 8, OWN_COLOUR.filled())).map_err(fail)?;
@@ -146,8 +157,8 @@ pub fn gap_chart(rows: &[GapRow], scale: (u8, u8), legend: Legend<'_>) -> Result
 
 /// One partner's score per dimension as horizontal bars from the bottom of the scale.
 /// `rows` are (label, score, text after the bar).
-pub fn score_chart(rows: &[(String, Option<f64>, String)], scale: (u8, u8)) -> Result<String, String> {
-    let axis = Axis { min: f64::from(scale.0), max: f64::from(scale.1) };
+pub fn score_chart(rows: &[(String, Option<f64>, String)], scale: (u8, u8)) -> Result<String, ChartError> {
+    let axis = Axis { first: scale.0, last: scale.1 };
     let height = (TOP + ROW * rows.len() as i32 + 16) as u32;
     let mut svg = String::new();
     {

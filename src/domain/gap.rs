@@ -89,7 +89,7 @@ pub struct Comparison {
 
 pub fn compare(instrument: &Instrument, own: &Responses, partner: &Responses) -> Comparison {
     let scale = &instrument.scale;
-    let mut dimensions: Vec<DimensionGap> = dimension_scores(instrument, own)
+    let dimensions: Vec<DimensionGap> = dimension_scores(instrument, own)
         .into_iter()
         .zip(dimension_scores(instrument, partner))
         .map(|(own, partner)| {
@@ -97,7 +97,7 @@ pub fn compare(instrument: &Instrument, own: &Responses, partner: &Responses) ->
             DimensionGap { large: gap.is_some_and(|g| is_large(g, scale)), own, partner, gap }
         })
         .collect();
-    let mut items: Vec<ItemGap> = instrument
+    let items: Vec<ItemGap> = instrument
         .items()
         .map(|(dimension, item)| {
             let (a, b) = (own.rating(&item.id), partner.rating(&item.id));
@@ -115,10 +115,15 @@ pub fn compare(instrument: &Instrument, own: &Responses, partner: &Responses) ->
             }
         })
         .collect();
-    // Stable sorts: equal gaps stay in the instrument's order.
-    dimensions.sort_by_key(|d| std::cmp::Reverse(d.gap.map(Tenths::abs)));
-    items.sort_by_key(|i| std::cmp::Reverse(i.gap.map(Tenths::abs)));
-    Comparison { dimensions, items }
+    Comparison { dimensions: largest_gap_first(dimensions, |d| d.gap), items: largest_gap_first(items, |i| i.gap) }
+}
+
+/// Sorts by gap size, largest first, rows without a gap last; equal gaps keep their order.
+fn largest_gap_first<T>(rows: Vec<T>, gap: impl Fn(&T) -> Option<Tenths>) -> Vec<T> {
+    let mut keyed: Vec<(std::cmp::Reverse<Option<Tenths>>, usize, T)> =
+        rows.into_iter().enumerate().map(|(i, row)| (std::cmp::Reverse(gap(&row).map(Tenths::abs)), i, row)).collect();
+    keyed.sort_unstable_by_key(|(size, i, _)| (*size, *i));
+    keyed.into_iter().map(|(_, _, row)| row).collect()
 }
 
 #[cfg(test)]

@@ -10,8 +10,7 @@ pub const STORE_VERSION: u32 = 1;
 
 /// A rating: a point of the instrument's scale, or "don't know / not applicable".
 /// Written in files as a number or the word `"not_applicable"`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "RatingRepr", into = "RatingRepr")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Rating {
     Score(u8),
     NotApplicable,
@@ -19,30 +18,40 @@ pub enum Rating {
 
 const NOT_APPLICABLE: &str = "not_applicable";
 
-#[derive(Serialize, Deserialize)]
-#[serde(untagged)]
-enum RatingRepr {
-    Score(u8),
-    Word(String),
-}
-
-impl TryFrom<RatingRepr> for Rating {
-    type Error = String;
-    fn try_from(repr: RatingRepr) -> Result<Self, String> {
-        match repr {
-            RatingRepr::Score(n) => Ok(Rating::Score(n)),
-            RatingRepr::Word(w) if w == NOT_APPLICABLE => Ok(Rating::NotApplicable),
-            RatingRepr::Word(w) => Err(format!("unknown rating {w:?}")),
+// Hand-written rather than an untagged enum: serde's untagged machinery buffers every value and
+// costs tens of kilobytes of wasm, on a page that must load over slow connections.
+impl Serialize for Rating {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Rating::Score(n) => serializer.serialize_u8(*n),
+            Rating::NotApplicable => serializer.serialize_str(NOT_APPLICABLE),
         }
     }
 }
 
-impl From<Rating> for RatingRepr {
-    fn from(rating: Rating) -> Self {
-        match rating {
-            Rating::Score(n) => RatingRepr::Score(n),
-            Rating::NotApplicable => RatingRepr::Word(NOT_APPLICABLE.to_string()),
+impl<'de> Deserialize<'de> for Rating {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct RatingVisitor;
+        impl serde::de::Visitor<'_> for RatingVisitor {
+            type Value = Rating;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                write!(f, "a whole number from 0 to 255 or \"{NOT_APPLICABLE}\"")
+            }
+            fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Rating, E> {
+                u8::try_from(n).map(Rating::Score).map_err(|_| E::custom(format!("rating {n} is out of range")))
+            }
+            fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Rating, E> {
+                Err(E::custom(format!("rating {n} is out of range")))
+            }
+            fn visit_str<E: serde::de::Error>(self, word: &str) -> Result<Rating, E> {
+                if word == NOT_APPLICABLE {
+                    Ok(Rating::NotApplicable)
+                } else {
+                    Err(E::custom(format!("unknown rating \"{word}\"")))
+                }
+            }
         }
+        deserializer.deserialize_any(RatingVisitor)
     }
 }
 

@@ -3,6 +3,7 @@
 //! anything is kept, so a bad file can never damage what is stored.
 
 use serde::{Deserialize, Serialize};
+use serde_json::error::Category;
 
 use super::instrument::Instrument;
 use super::responses::{Rating, Responses};
@@ -55,12 +56,17 @@ pub enum ImportError {
     Invalid { detail: String },
 }
 
-/// The `format` and `format_version` fields alone, read first so that a file from another
-/// version is named as such rather than reported as broken.
+/// The `format` field alone, read first so that any other JSON is named as "not a result file".
 #[derive(Deserialize)]
-struct Header {
+struct FormatName {
     format: Option<String>,
-    format_version: Option<serde_json::Value>,
+}
+
+/// Then the version alone, so that a file from another version is named as such rather than
+/// reported as broken.
+#[derive(Deserialize)]
+struct FormatVersion {
+    format_version: u64,
 }
 
 /// A safe file name for the export: instrument, role, organisation, date.
@@ -101,45 +107,45 @@ pub fn read_partner_file(text: &str, instrument: &Instrument, own_role: &str) ->
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| match e.classify() {
-        serde_json::error::Category::Eof => ImportError::Truncated,
-        _ => ImportError::NotJson,
+    let name: FormatName = serde_json::from_str(text).map_err(|e| match e.classify() {
+        Category::Eof => ImportError::Truncated,
+        Category::Syntax | Category::Io => ImportError::NotJson,
+        Category::Data => ImportError::NotAResultFile,
     })?;
-    let header: Header = serde_json::from_value(value.clone()).map_err(|_| ImportError::NotAResultFile)?;
-    if header.format.as_deref() != Some(FORMAT_NAME) {
+    if name.format.as_deref() != Some(FORMAT_NAME) {
         return Err(ImportError::NotAResultFile);
     }
-    match header.format_version.as_ref().and_then(serde_json::Value::as_u64) {
-        Some(v) if v == u64::from(FORMAT_VERSION) => {}
-        Some(found) => return Err(ImportError::UnsupportedVersion { found }),
-        None => return Err(ImportError::Invalid { detail: "format_version must be a whole number".into() }),
+    let version: FormatVersion = serde_json::from_str(text)
+        .map_err(|_| ImportError::Invalid { detail: "format_version must be a whole number".into() })?;
+    if version.format_version != u64::from(FORMAT_VERSION) {
+        return Err(ImportError::UnsupportedVersion { found: version.format_version });
     }
     let file: ResultFile =
-        serde_json::from_value(value).map_err(|e| ImportError::Invalid { detail: e.to_string() })?;
+        serde_json::from_str(text).map_err(|e| ImportError::Invalid { detail: e.to_string() })?;
     let responses = file.responses;
     if responses.instrument.id != instrument.id {
         return Err(ImportError::WrongInstrument { found: responses.instrument.id });
     }
     if instrument.role(&responses.role).is_none() {
-        return Err(ImportError::Invalid { detail: format!("unknown partner role {:?}", responses.role) });
+        return Err(ImportError::Invalid { detail: format!("unknown partner role \"{}\"", responses.role) });
     }
     if responses.role == own_role {
         return Err(ImportError::SameRole { role: responses.role });
     }
     for (item_id, answer) in &responses.answers {
         if instrument.item(item_id).is_none() {
-            return Err(ImportError::Invalid { detail: format!("unknown statement {item_id:?}") });
+            return Err(ImportError::Invalid { detail: format!("unknown statement \"{item_id}\"") });
         }
         if let Some(Rating::Score(score)) = answer.rating {
             if !instrument.scale.contains(score) {
                 return Err(ImportError::Invalid {
-                    detail: format!("rating {score} for {item_id:?} is outside the scale"),
+                    detail: format!("rating {score} for \"{item_id}\" is outside the scale"),
                 });
             }
         }
     }
     if let Some(id) = responses.reflections.keys().find(|id| instrument.reflection(id).is_none()) {
-        return Err(ImportError::Invalid { detail: format!("unknown reflection question {id:?}") });
+        return Err(ImportError::Invalid { detail: format!("unknown reflection question \"{id}\"") });
     }
     Ok(responses)
 }

@@ -6,13 +6,12 @@ use std::sync::Arc;
 
 use super::components::{AssessmentHeader, Credit, Missing, SaveIndicator};
 use super::{AppState, Screen};
-use crate::domain::{progress, Instrument, Item, Question, Rating};
+use crate::domain::{progress, Assessment, Instrument, Item, Question, Rating};
 use crate::i18n;
 
 #[component]
 pub fn Answer(state: AppState, id: String) -> impl IntoView {
-    let assessment = state.assessments.with_untracked(|all| all.iter().find(|a| a.id == id).cloned());
-    let Some(assessment) = assessment else { return view! { <Missing state=state /> }.into_any() };
+    let Some(assessment) = state.with_assessment_untracked(&id, Assessment::clone) else { return view! { <Missing state=state /> }.into_any() };
     let Some(instrument) = state.instrument(&assessment.own.instrument.id) else {
         return view! { <Missing state=state /> }.into_any();
     };
@@ -21,7 +20,7 @@ pub fn Answer(state: AppState, id: String) -> impl IntoView {
 
     let done = {
         let (id, instrument) = (id.clone(), instrument.clone());
-        Memo::new(move |_| state.assessment(&id).map(|a| progress(&instrument, &a.own)))
+        Memo::new(move |_| state.with_assessment(&id, |a| progress(&instrument, &a.own)))
     };
     let results_id = id.to_string();
 
@@ -96,12 +95,10 @@ fn ItemQuestion(state: AppState, id: Arc<str>, instrument: Arc<Instrument>, item
     let item_id = Arc::<str>::from(item.id.as_str());
     let rating = {
         let (id, item_id) = (id.clone(), item_id.clone());
-        Memo::new(move |_| state.assessment(&id).and_then(|a| a.own.rating(&item_id)))
+        Memo::new(move |_| state.with_assessment(&id, |a| a.own.rating(&item_id)).flatten())
     };
-    let initial_comment = state
-        .assessments
-        .with_untracked(|all| all.iter().find(|a| *a.id == *id).map(|a| a.own.comment(&item_id).to_string()))
-        .unwrap_or_default();
+    let initial_comment =
+        state.with_assessment_untracked(&id, |a| a.own.comment(&item_id).to_string()).unwrap_or_default();
     let name = format!("psc-item-{}", item.id);
     let comment_id = format!("psc-comment-{}", item.id);
     let choose = {
@@ -163,10 +160,8 @@ fn ItemQuestion(state: AppState, id: Arc<str>, instrument: Arc<Instrument>, item
 #[component]
 fn ReflectionQuestion(state: AppState, id: Arc<str>, question: Question) -> impl IntoView {
     let field_id = format!("psc-reflection-{}", question.id);
-    let initial = state
-        .assessments
-        .with_untracked(|all| all.iter().find(|a| *a.id == *id).map(|a| a.own.reflection(&question.id).to_string()))
-        .unwrap_or_default();
+    let initial =
+        state.with_assessment_untracked(&id, |a| a.own.reflection(&question.id).to_string()).unwrap_or_default();
     let question_id = question.id.clone();
     view! {
         <div class="psc-field psc-reflection">

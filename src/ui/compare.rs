@@ -7,7 +7,7 @@ use super::components::{AssessmentHeader, Credit, Missing};
 use super::{AppState, Screen};
 use crate::charts::{self, GapRow, Legend};
 use crate::domain::gap::{large_gap_threshold, large_item_gap, Direction};
-use crate::domain::{compare, Instrument, Rating, Tenths};
+use crate::domain::{Assessment, compare, Instrument, Rating, Tenths};
 use crate::i18n::{self, Strings};
 
 fn rating_text(t: &Strings, rating: Option<Rating>) -> String {
@@ -42,7 +42,7 @@ fn dimension_title(instrument: &Instrument, id: &str) -> String {
 #[component]
 pub fn Compare(state: AppState, id: String) -> impl IntoView {
     let t = state.t;
-    let Some(assessment) = state.assessments.with_untracked(|all| all.iter().find(|a| a.id == id).cloned()) else {
+    let Some(assessment) = state.with_assessment_untracked(&id, Assessment::clone) else {
         return view! { <Missing state=state /> }.into_any();
     };
     let Some(instrument) = state.instrument(&assessment.own.instrument.id) else {

@@ -22,9 +22,7 @@ pub fn Home(state: AppState) -> impl IntoView {
             <p>{t.home_intro_2}</p>
             <p><strong>{t.home_privacy}</strong></p>
         </div>
-        <Show when=has_saved>
-            <SavedList state=state />
-        </Show>
+        {move || has_saved().then(|| view! { <SavedList state=state /> })}
         <NewAssessment state=state />
     }
 }
@@ -36,11 +34,15 @@ fn SavedList(state: AppState) -> impl IntoView {
         <section aria-labelledby="psc-saved-title" class="psc-card">
             <h2 id="psc-saved-title">{t.saved_title}</h2>
             <ul class="psc-saved">
-                <For
-                    each=move || state.assessments.get()
-                    key=|a| (a.id.clone(), a.own.updated_at.clone(), a.partner.is_some())
-                    children=move |a| view! { <SavedRow state=state assessment=a /> }
-                />
+                // A short list, redrawn whole when it changes: cheaper to download than keyed diffing.
+                {move || {
+                    state
+                        .assessments
+                        .get()
+                        .into_iter()
+                        .map(|a| view! { <SavedRow state=state assessment=a /> })
+                        .collect_view()
+                }}
             </ul>
         </section>
     }
@@ -77,21 +79,8 @@ fn SavedRow(state: AppState, assessment: Assessment) -> impl IntoView {
                 <span>{i18n::fill(t.last_saved, &[("date", &updated)])} " · " {status} " " {partner_note}</span>
             </div>
             <div class="psc-saved-actions">
-                <Show
-                    when=move || confirming.get()
-                    fallback=move || {
-                        let (id, name) = (open_id.clone(), name.clone());
-                        view! {
-                            <button type="button" class="psc-primary" on:click=move |_| state.go(Screen::Answer(id.clone()))>
-                                {t.resume} <span class="psc-visually-hidden">{format!(" {name}")}</span>
-                            </button>
-                            <button type="button" on:click=move |_| confirming.set(true)>
-                                {t.delete}
-                            </button>
-                        }
-                    }
-                >
-                    {
+                {move || {
+                    if confirming.get() {
                         let id = delete_id.clone();
                         view! {
                             <span class="psc-confirm-text">{t.delete_confirm}</span>
@@ -102,8 +91,20 @@ fn SavedRow(state: AppState, assessment: Assessment) -> impl IntoView {
                                 {t.cancel}
                             </button>
                         }
+                        .into_any()
+                    } else {
+                        let (id, name) = (open_id.clone(), name.clone());
+                        view! {
+                            <button type="button" class="psc-primary" on:click=move |_| state.go(Screen::Answer(id.clone()))>
+                                {t.resume} <span class="psc-visually-hidden">{format!(" {name}")}</span>
+                            </button>
+                            <button type="button" on:click=move |_| confirming.set(true)>
+                                {t.delete}
+                            </button>
+                        }
+                        .into_any()
                     }
-                </Show>
+                }}
             </div>
         </li>
     }

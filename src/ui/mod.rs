@@ -100,7 +100,17 @@ impl AppState {
 
     /// The assessment with this id, tracked: re-read whenever it changes.
     pub fn assessment(&self, id: &str) -> Option<Assessment> {
-        self.assessments.with(|all| all.iter().find(|a| a.id == id).cloned())
+        self.with_assessment(id, Assessment::clone)
+    }
+
+    /// Reads one part of an assessment without copying the rest, tracked.
+    pub fn with_assessment<T>(&self, id: &str, read: impl FnOnce(&Assessment) -> T) -> Option<T> {
+        self.assessments.with(|all| all.iter().find(|a| a.id == id).map(read))
+    }
+
+    /// The same, untracked: for a value read once when a screen is built.
+    pub fn with_assessment_untracked<T>(&self, id: &str, read: impl FnOnce(&Assessment) -> T) -> Option<T> {
+        self.assessments.with_untracked(|all| all.iter().find(|a| a.id == id).map(read))
     }
 
     /// Stores a new assessment; on failure nothing is added and the reason is returned.

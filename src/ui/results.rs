@@ -14,7 +14,7 @@ use crate::i18n::{self, Strings};
 
 #[component]
 pub fn Results(state: AppState, id: String) -> impl IntoView {
-    let Some(assessment) = state.assessments.with_untracked(|all| all.iter().find(|a| a.id == id).cloned()) else {
+    let Some(assessment) = state.with_assessment_untracked(&id, Assessment::clone) else {
         return view! { <Missing state=state /> }.into_any();
     };
     let Some(instrument) = state.instrument(&assessment.own.instrument.id) else {
@@ -127,7 +127,7 @@ fn ImportSection(state: AppState, id: String, instrument: Arc<Instrument>) -> im
     let error = RwSignal::new(None::<String>);
     let partner = {
         let id = id.clone();
-        Memo::new(move |_| state.assessment(&id).and_then(|a| a.partner))
+        Memo::new(move |_| state.with_assessment(&id, |a| a.partner.clone()).flatten())
     };
     let on_file = {
         let (id, instrument) = (id.clone(), instrument.clone());
@@ -143,7 +143,7 @@ fn ImportSection(state: AppState, id: String, instrument: Arc<Instrument>) -> im
                     }
                     Err(files::ReadError::Unreadable) => Err(ImportError::NotJson),
                     Ok(text) => {
-                        let own_role = state.assessment(&id).map(|a| a.own.role).unwrap_or_default();
+                        let own_role = state.with_assessment_untracked(&id, |a| a.own.role.clone()).unwrap_or_default();
                         result_file::read_partner_file(&text, &instrument, &own_role)
                     }
                 };
