@@ -82,9 +82,11 @@ pub fn file_name(responses: &Responses, date: &str) -> String {
     format!("{}.json", slug.join("_"))
 }
 
+/// Letters and digits of any script are kept (ASCII ones in lower case); everything else becomes
+/// a single '-'.
 fn slug(text: &str) -> String {
     let mut out = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in text.chars().map(|c| c.to_ascii_lowercase()) {
         if c.is_alphanumeric() {
             out.push(c);
         } else if !out.ends_with('-') && !out.is_empty() {

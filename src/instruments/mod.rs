@@ -1,15 +1,17 @@
-//! The built-in instruments: one JSON file each, embedded at compile time so the app works
-//! offline. A test checks every file against the schema and the source documents.
+//! The built-in instruments: one JSON file each in this folder, the single source of truth.
+//! `build.rs` checks them with the schema code and compiles them in, so the app works offline
+//! and ships no JSON reader for them. Tests check every file against the source documents.
 
-use crate::domain::Instrument;
+use crate::domain::{Dimension, Instrument, Item, Question, Role, Scale, SourceRef};
 
-/// The JSON text of every built-in instrument, in the order the start screen lists them.
-pub const SOURCES: &[(&str, &str)] = &[("local-leadership.json", include_str!("local-leadership.json"))];
-
-/// Every built-in instrument that passes its checks (the tests keep that all of them).
+/// Every built-in instrument, in file-name order.
 pub fn builtin() -> Vec<Instrument> {
-    SOURCES.iter().filter_map(|(_, text)| Instrument::from_json(text).ok()).collect()
+    include!(concat!(env!("OUT_DIR"), "/builtin_instruments.rs"))
 }
+
+/// The JSON text of every built-in instrument, for the tests.
+#[cfg(test)]
+pub const SOURCES: &[(&str, &str)] = &[("local-leadership.json", include_str!("local-leadership.json"))];
 
 #[cfg(test)]
 mod tests {
@@ -32,13 +34,20 @@ mod tests {
     }
 
     #[test]
-    fn every_builtin_instrument_passes_the_schema() {
-        for (name, text) in SOURCES {
-            if let Err(problems) = Instrument::from_json(text) {
-                panic!("{name}: {problems:?}");
+    fn every_builtin_instrument_passes_the_schema_and_is_compiled_in_as_written() {
+        let compiled = builtin();
+        assert_eq!(compiled.len(), SOURCES.len());
+        for ((name, text), built) in SOURCES.iter().zip(&compiled) {
+            match Instrument::from_json(text) {
+                Ok(parsed) => assert_eq!(&parsed, built, "{name}: the compiled instrument differs from its file"),
+                Err(problems) => panic!("{name}: {problems:?}"),
             }
         }
-        assert_eq!(builtin().len(), SOURCES.len());
+        let files = std::fs::read_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/instruments"))
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "json"))
+            .count();
+        assert_eq!(files, SOURCES.len(), "every instrument file is listed in SOURCES");
     }
 
     #[test]

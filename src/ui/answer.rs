@@ -1,44 +1,52 @@
 //! Answering: every statement grouped by dimension, rated on the instrument's scale, with an
 //! optional comment, then the reflection questions. Each change is saved at once.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-use super::components::{AssessmentHeader, Credit, Missing, SaveIndicator};
+use super::components::{assessment_header, credit, missing, save_indicator};
 use super::{AppState, Screen};
 use crate::domain::{progress, Assessment, Instrument, Item, Question, Rating};
 use crate::i18n;
 
-#[component]
-pub fn Answer(state: AppState, id: String) -> impl IntoView {
-    let Some(assessment) = state.with_assessment_untracked(&id, Assessment::clone) else { return view! { <Missing state=state /> }.into_any() };
-    let Some(instrument) = state.instrument(&assessment.own.instrument.id) else {
-        return view! { <Missing state=state /> }.into_any();
-    };
+/// The screen, or a notice when the assessment is gone.
+pub fn screen(state: AppState, id: String) -> impl IntoView {
+    match state.open(&id) {
+        Some((assessment, instrument)) => Either::Left(answering(state, id, assessment, instrument)),
+        None => Either::Right(missing(state)),
+    }
+}
+
+fn answering(state: AppState, id: String, assessment: Assessment, instrument: Arc<Instrument>) -> impl IntoView {
     let t = state.t;
     let id = Arc::<str>::from(id);
 
     let done = {
         let (id, instrument) = (id.clone(), instrument.clone());
-        Memo::new(move |_| state.with_assessment(&id, |a| progress(&instrument, &a.own)))
+        move || state.with_assessment(&id, |a| progress(&instrument, &a.own).answered).unwrap_or(0)
     };
+    let total = instrument.item_count();
     let results_id = id.to_string();
 
     view! {
-        <AssessmentHeader state=state assessment=assessment.clone() instrument=instrument.clone() />
+        {assessment_header(state, assessment.clone(), instrument.clone())}
         <h1 tabindex="-1">{instrument.title.clone()}</h1>
-        <Credit instrument=instrument.clone() />
+        {credit(instrument.clone())}
         <p class="psc-hint">{t.answer_intro}</p>
         <div class="psc-progress-bar">
             <progress
-                max=move || done.get().map(|p| p.total).unwrap_or(0)
-                value=move || done.get().map(|p| p.answered).unwrap_or(0)
+                max=total
+                value={
+                    let done = done.clone();
+                    move || done()
+                }
                 aria-label=t.progress_label
             ></progress>
             <span>
-                {move || done.get().map(|p| i18n::fill(t.progress_text, &[("answered", &p.answered), ("total", &p.total)]))}
+                {move || i18n::fill(t.progress_text, &[("answered", &done()), ("total", &total)])}
             </span>
-            <SaveIndicator state=state />
+            {save_indicator(state)}
         </div>
         {instrument
             .dimensions
@@ -56,13 +64,7 @@ pub fn Answer(state: AppState, id: String) -> impl IntoView {
                             .iter()
                             .enumerate()
                             .map(|(i, item)| view! {
-                                <ItemQuestion
-                                    state=state
-                                    id=id.clone()
-                                    instrument=instrument.clone()
-                                    item=item.clone()
-                                    number=format!("{}.{}", d + 1, i + 1)
-                                />
+                                {item_question(state, id.clone(), instrument.clone(), item.clone(), format!("{}.{}", d + 1, i + 1))}
                             })
                             .collect_view()}
                     </section>
@@ -75,7 +77,7 @@ pub fn Answer(state: AppState, id: String) -> impl IntoView {
             {instrument
                 .reflections
                 .iter()
-                .map(|q| view! { <ReflectionQuestion state=state id=id.clone() question=q.clone() /> })
+                .map(|q| view! { {reflection_question(state, id.clone(), q.clone())} })
                 .collect_view()}
         </section>
         <div class="psc-actions">
@@ -84,13 +86,11 @@ pub fn Answer(state: AppState, id: String) -> impl IntoView {
             </button>
         </div>
     }
-    .into_any()
 }
 
 /// One statement: a radio group named by the statement, the scale's labels read with each
 /// choice, "don't know" last, and an optional comment.
-#[component]
-fn ItemQuestion(state: AppState, id: Arc<str>, instrument: Arc<Instrument>, item: Item, number: String) -> impl IntoView {
+fn item_question(state: AppState, id: Arc<str>, instrument: Arc<Instrument>, item: Item, number: String) -> impl IntoView {
     let t = state.t;
     let item_id = Arc::<str>::from(item.id.as_str());
     let rating = {
@@ -157,8 +157,7 @@ fn ItemQuestion(state: AppState, id: Arc<str>, instrument: Arc<Instrument>, item
     }
 }
 
-#[component]
-fn ReflectionQuestion(state: AppState, id: Arc<str>, question: Question) -> impl IntoView {
+fn reflection_question(state: AppState, id: Arc<str>, question: Question) -> impl IntoView {
     let field_id = format!("psc-reflection-{}", question.id);
     let initial =
         state.with_assessment_untracked(&id, |a| a.own.reflection(&question.id).to_string()).unwrap_or_default();

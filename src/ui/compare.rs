@@ -1,9 +1,11 @@
 //! The comparison: both partners' scores per dimension, largest gap first, as a dumbbell chart
 //! and a table; every statement's gap; both partners' reflections side by side.
 
+use leptos::either::Either;
 use leptos::prelude::*;
+use std::sync::Arc;
 
-use super::components::{AssessmentHeader, Credit, Missing};
+use super::components::{assessment_header, credit, missing};
 use super::{AppState, Screen};
 use crate::charts::{self, GapRow, Legend};
 use crate::domain::gap::{large_gap_threshold, large_item_gap, Direction};
@@ -39,27 +41,27 @@ fn dimension_title(instrument: &Instrument, id: &str) -> String {
     instrument.dimensions.iter().find(|d| d.id == id).map(|d| d.title.clone()).unwrap_or_default()
 }
 
-#[component]
-pub fn Compare(state: AppState, id: String) -> impl IntoView {
+/// The screen, or a notice when the assessment is gone.
+pub fn screen(state: AppState, id: String) -> impl IntoView {
+    match state.open(&id) {
+        Some((assessment, instrument)) => Either::Left(comparison(state, id, assessment, instrument)),
+        None => Either::Right(missing(state)),
+    }
+}
+
+fn comparison(state: AppState, id: String, assessment: Assessment, instrument: Arc<Instrument>) -> impl IntoView {
     let t = state.t;
-    let Some(assessment) = state.with_assessment_untracked(&id, Assessment::clone) else {
-        return view! { <Missing state=state /> }.into_any();
-    };
-    let Some(instrument) = state.instrument(&assessment.own.instrument.id) else {
-        return view! { <Missing state=state /> }.into_any();
-    };
-    let header = view! { <AssessmentHeader state=state assessment=assessment.clone() instrument=instrument.clone() /> };
+    let header = view! { {assessment_header(state, assessment.clone(), instrument.clone())} };
     let Some(partner) = assessment.partner.clone() else {
         let results_id = id.clone();
-        return view! {
+        return Either::Right(view! {
             {header}
             <h1 tabindex="-1">{t.compare_title}</h1>
             <p>{t.compare_needs_file}</p>
             <button type="button" class="psc-primary" on:click=move |_| state.go(Screen::Results(results_id.clone()))>
                 {t.go_to_results}
             </button>
-        }
-        .into_any();
+        });
     };
     let own = &assessment.own;
     let comparison = compare(&instrument, own, &partner);
@@ -98,7 +100,7 @@ pub fn Compare(state: AppState, id: String) -> impl IntoView {
     let large_count = comparison.dimensions.iter().filter(|d| d.large).count()
         + comparison.items.iter().filter(|i| i.large).count();
 
-    view! {
+    Either::Left(view! {
         {header}
         <h1 tabindex="-1">{t.compare_title}</h1>
         <p class="psc-lede">
@@ -211,9 +213,8 @@ pub fn Compare(state: AppState, id: String) -> impl IntoView {
                 })
                 .collect_view()}
         </section>
-        <Credit instrument=instrument.clone() />
-    }
-    .into_any()
+        {credit(instrument.clone())}
+    })
 }
 
 fn non_empty(t: &Strings, text: &str) -> String {

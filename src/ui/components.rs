@@ -20,30 +20,27 @@ pub fn focus_main_heading() {
     }
 }
 
-/// The latest message: errors are announced at once, confirmations politely.
-#[component]
-pub fn NoticeArea(state: AppState) -> impl IntoView {
+/// The latest message: errors are announced at once, confirmations politely. Both regions are
+/// always in the page, as screen readers only announce changes to regions they already know.
+pub fn notice_area(state: AppState) -> impl IntoView {
+    let error = move || match state.notice.get() {
+        Some(Notice::Error(text)) => text,
+        _ => String::new(),
+    };
+    let info = move || match state.notice.get() {
+        Some(Notice::Info(text)) => text,
+        _ => String::new(),
+    };
     view! {
         <div class="psc-notices">
-            <div role="alert" class="psc-alert-region">
-                {move || match state.notice.get() {
-                    Some(Notice::Error(text)) => Some(view! { <p class="psc-notice psc-error">{text}</p> }),
-                    _ => None,
-                }}
-            </div>
-            <div role="status" class="psc-status-region">
-                {move || match state.notice.get() {
-                    Some(Notice::Info(text)) => Some(view! { <p class="psc-notice psc-info">{text}</p> }),
-                    _ => None,
-                }}
-            </div>
+            <p role="alert" class="psc-notice psc-error">{error}</p>
+            <p role="status" class="psc-notice psc-info">{info}</p>
         </div>
     }
 }
 
 /// Who is answering, and the three steps of an assessment.
-#[component]
-pub fn AssessmentHeader(state: AppState, assessment: Assessment, instrument: std::sync::Arc<Instrument>) -> impl IntoView {
+pub fn assessment_header(state: AppState, assessment: Assessment, instrument: std::sync::Arc<Instrument>) -> impl IntoView {
     let t = state.t;
     let id = assessment.id.clone();
     let role = instrument.role(&assessment.own.role).map(|r| r.label.clone()).unwrap_or_default();
@@ -87,8 +84,7 @@ pub fn AssessmentHeader(state: AppState, assessment: Assessment, instrument: std
 }
 
 /// Says whether the last change was saved; read out politely by screen readers.
-#[component]
-pub fn SaveIndicator(state: AppState) -> impl IntoView {
+pub fn save_indicator(state: AppState) -> impl IntoView {
     let t = state.t;
     view! {
         <p class="psc-save" role="status">
@@ -102,8 +98,7 @@ pub fn SaveIndicator(state: AppState) -> impl IntoView {
 }
 
 /// The source credit every screen that shows an instrument carries.
-#[component]
-pub fn Credit(instrument: std::sync::Arc<Instrument>) -> impl IntoView {
+pub fn credit(instrument: std::sync::Arc<Instrument>) -> impl IntoView {
     view! {
         <p class="psc-credit">
             <span class="psc-publisher">{instrument.publisher.clone()}</span>
@@ -114,8 +109,7 @@ pub fn Credit(instrument: std::sync::Arc<Instrument>) -> impl IntoView {
 }
 
 /// Shown when a screen's assessment no longer exists (deleted in another tab, say).
-#[component]
-pub fn Missing(state: AppState) -> impl IntoView {
+pub fn missing(state: AppState) -> impl IntoView {
     let t = state.t;
     view! {
         <h1 tabindex="-1">{t.missing_title}</h1>

@@ -1,8 +1,9 @@
 //! The start screen: what the scorecard is for, the assessments kept here, and a new one.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
-use super::components::Credit;
+use super::components::credit;
 use super::{AppState, Notice, Screen};
 use crate::adapters::clock;
 use crate::domain::{progress, Assessment, Responses};
@@ -11,8 +12,8 @@ use crate::i18n;
 /// Longest organisation name accepted; longer text is almost certainly pasted by mistake.
 const MAX_NAME_CHARS: usize = 200;
 
-#[component]
-pub fn Home(state: AppState) -> impl IntoView {
+/// The screen.
+pub fn screen(state: AppState) -> impl IntoView {
     let t = state.t;
     let has_saved = move || state.assessments.with(|a| !a.is_empty());
     view! {
@@ -22,13 +23,12 @@ pub fn Home(state: AppState) -> impl IntoView {
             <p>{t.home_intro_2}</p>
             <p><strong>{t.home_privacy}</strong></p>
         </div>
-        {move || has_saved().then(|| view! { <SavedList state=state /> })}
-        <NewAssessment state=state />
+        {move || has_saved().then(|| view! { {saved_list(state)} })}
+        {new_assessment(state)}
     }
 }
 
-#[component]
-fn SavedList(state: AppState) -> impl IntoView {
+fn saved_list(state: AppState) -> impl IntoView {
     let t = state.t;
     view! {
         <section aria-labelledby="psc-saved-title" class="psc-card">
@@ -40,7 +40,7 @@ fn SavedList(state: AppState) -> impl IntoView {
                         .assessments
                         .get()
                         .into_iter()
-                        .map(|a| view! { <SavedRow state=state assessment=a /> })
+                        .map(|a| view! { {saved_row(state, a)} })
                         .collect_view()
                 }}
             </ul>
@@ -48,8 +48,7 @@ fn SavedList(state: AppState) -> impl IntoView {
     }
 }
 
-#[component]
-fn SavedRow(state: AppState, assessment: Assessment) -> impl IntoView {
+fn saved_row(state: AppState, assessment: Assessment) -> impl IntoView {
     let t = state.t;
     let confirming = RwSignal::new(false);
     let instrument = state.instrument(&assessment.own.instrument.id);
@@ -82,7 +81,7 @@ fn SavedRow(state: AppState, assessment: Assessment) -> impl IntoView {
                 {move || {
                     if confirming.get() {
                         let id = delete_id.clone();
-                        view! {
+                        Either::Left(view! {
                             <span class="psc-confirm-text">{t.delete_confirm}</span>
                             <button type="button" class="psc-danger" on:click=move |_| state.delete(&id)>
                                 {t.delete_yes}
@@ -90,19 +89,17 @@ fn SavedRow(state: AppState, assessment: Assessment) -> impl IntoView {
                             <button type="button" on:click=move |_| confirming.set(false)>
                                 {t.cancel}
                             </button>
-                        }
-                        .into_any()
+                        })
                     } else {
                         let (id, name) = (open_id.clone(), name.clone());
-                        view! {
+                        Either::Right(view! {
                             <button type="button" class="psc-primary" on:click=move |_| state.go(Screen::Answer(id.clone()))>
                                 {t.resume} <span class="psc-visually-hidden">{format!(" {name}")}</span>
                             </button>
                             <button type="button" on:click=move |_| confirming.set(true)>
                                 {t.delete}
                             </button>
-                        }
-                        .into_any()
+                        })
                     }
                 }}
             </div>
@@ -110,10 +107,9 @@ fn SavedRow(state: AppState, assessment: Assessment) -> impl IntoView {
     }
 }
 
-#[component]
-fn NewAssessment(state: AppState) -> impl IntoView {
+fn new_assessment(state: AppState) -> impl IntoView {
     let t = state.t;
-    let instruments = state.instruments.get_value();
+    let instruments = state.instruments;
     let first = instruments.first().cloned();
     let instrument_id = RwSignal::new(first.as_ref().map(|i| i.id.clone()).unwrap_or_default());
     let role = RwSignal::new(String::new());
@@ -172,7 +168,7 @@ fn NewAssessment(state: AppState) -> impl IntoView {
                     </select>
                     {move || selected().map(|i| view! {
                         <p class="psc-hint">{i.summary.clone()}</p>
-                        <Credit instrument=i />
+                        {credit(i)}
                     })}
                 </div>
                 <fieldset class="psc-field">
@@ -181,7 +177,6 @@ fn NewAssessment(state: AppState) -> impl IntoView {
                         i.roles
                             .iter()
                             .map(|r| {
-                                let id = r.id.clone();
                                 let value = r.id.clone();
                                 view! {
                                     <label class="psc-choice">
@@ -189,7 +184,6 @@ fn NewAssessment(state: AppState) -> impl IntoView {
                                             type="radio"
                                             name="psc-role"
                                             value=value
-                                            prop:checked=move || role.get() == id
                                             on:change=move |ev| role.set(event_target_value(&ev))
                                         />
                                         <span>{r.label.clone()}</span>
@@ -207,7 +201,6 @@ fn NewAssessment(state: AppState) -> impl IntoView {
                         autocomplete="organization"
                         maxlength=MAX_NAME_CHARS.to_string()
                         on:input=move |ev| organisation.set(event_target_value(&ev))
-                        prop:value=move || organisation.get()
                     />
                 </div>
                 <div class="psc-field">
@@ -217,7 +210,6 @@ fn NewAssessment(state: AppState) -> impl IntoView {
                         type="text"
                         maxlength=MAX_NAME_CHARS.to_string()
                         on:input=move |ev| partner_organisation.set(event_target_value(&ev))
-                        prop:value=move || partner_organisation.get()
                     />
                 </div>
                 {move || error.get().map(|e| view! {

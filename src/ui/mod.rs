@@ -7,7 +7,9 @@ mod components;
 mod home;
 mod results;
 
+use leptos::mount::mount_to;
 use leptos::prelude::*;
+use std::any::Any;
 use std::sync::Arc;
 
 use crate::adapters::clock;
@@ -58,8 +60,9 @@ pub struct AppState {
     pub assessments: RwSignal<Vec<Assessment>>,
     pub notice: RwSignal<Option<Notice>>,
     pub save_status: RwSignal<SaveStatus>,
-    pub store: StoredValue<Store>,
-    pub instruments: StoredValue<Vec<Arc<Instrument>>>,
+    /// Made once when the app starts and kept for the page's lifetime (hence `'static`).
+    pub store: &'static Store,
+    pub instruments: &'static [Arc<Instrument>],
     pub t: &'static Strings,
 }
 
@@ -80,8 +83,8 @@ impl AppState {
             assessments: RwSignal::new(assessments),
             notice: RwSignal::new(notice),
             save_status: RwSignal::new(SaveStatus::Idle),
-            store: StoredValue::new(store),
-            instruments: StoredValue::new(crate::instruments::builtin().into_iter().map(Arc::new).collect()),
+            store: Box::leak(Box::new(store)),
+            instruments: crate::instruments::builtin().into_iter().map(Arc::new).collect::<Vec<_>>().leak(),
             t,
         }
     }
@@ -95,7 +98,7 @@ impl AppState {
     }
 
     pub fn instrument(&self, id: &str) -> Option<Arc<Instrument>> {
-        self.instruments.with_value(|all| all.iter().find(|i| i.id == id).cloned())
+        self.instruments.iter().find(|i| i.id == id).cloned()
     }
 
     /// The assessment with this id, tracked: re-read whenever it changes.
@@ -108,6 +111,13 @@ impl AppState {
         self.assessments.with(|all| all.iter().find(|a| a.id == id).map(read))
     }
 
+    /// An assessment and its instrument, read once when a screen is built.
+    pub fn open(&self, id: &str) -> Option<(Assessment, Arc<Instrument>)> {
+        let assessment = self.with_assessment_untracked(id, Assessment::clone)?;
+        let instrument = self.instrument(&assessment.own.instrument.id)?;
+        Some((assessment, instrument))
+    }
+
     /// The same, untracked: for a value read once when a screen is built.
     pub fn with_assessment_untracked<T>(&self, id: &str, read: impl FnOnce(&Assessment) -> T) -> Option<T> {
         self.assessments.with_untracked(|all| all.iter().find(|a| a.id == id).map(read))
@@ -115,7 +125,7 @@ impl AppState {
 
     /// Stores a new assessment; on failure nothing is added and the reason is returned.
     pub fn add(&self, assessment: Assessment) -> Result<(), String> {
-        self.store.with_value(|s| s.save(&assessment)).map_err(|e| self.store_message(&e))?;
+        self.store.save(&assessment).map_err(|e| self.store_message(&e))?;
         self.assessments.update(|all| all.insert(0, assessment));
         Ok(())
     }
@@ -131,7 +141,7 @@ impl AppState {
             }
         });
         if let Some(assessment) = changed {
-            match self.store.with_value(|s| s.save(&assessment)) {
+            match self.store.save(&assessment) {
                 Ok(()) => self.save_status.set(SaveStatus::Saved),
                 Err(e) => self.save_status.set(SaveStatus::Failed(self.store_message(&e))),
             }
@@ -139,7 +149,7 @@ impl AppState {
     }
 
     pub fn delete(&self, id: &str) {
-        match self.store.with_value(|s| s.delete(id)) {
+        match self.store.delete(id) {
             Ok(()) => {
                 self.assessments.update(|all| all.retain(|a| a.id != id));
                 self.notice.set(Some(Notice::Info(self.t.deleted.to_string())));
@@ -160,23 +170,33 @@ impl AppState {
     }
 }
 
-#[component]
-fn App() -> impl IntoView {
+fn app() -> impl IntoView {
     let state = AppState::new();
     let t = state.t;
+    // Each screen is mounted afresh when the screen changes, never diffed against the previous
+    // one: the page then carries only the code that builds each screen, not the code that would
+    // patch one screen into another, which was a large share of the download.
+    let screen_area = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |previous: Option<Option<Box<dyn Any>>>| {
+        let screen = state.screen.get();
+        drop(previous); // unmounts the screen shown until now
+        let area: web_sys::HtmlElement = screen_area.get()?.into();
+        let mounted: Box<dyn Any> = match screen {
+            Screen::Home => Box::new(mount_to(area, move || home::screen(state))),
+            Screen::Answer(id) => Box::new(mount_to(area, move || answer::screen(state, id))),
+            Screen::Results(id) => Box::new(mount_to(area, move || results::screen(state, id))),
+            Screen::Compare(id) => Box::new(mount_to(area, move || compare::screen(state, id))),
+        };
+        Some(mounted)
+    });
     view! {
         <div class="psc">
             <header class="psc-banner">
                 <p class="psc-brand">{t.app_name}</p>
             </header>
             <main id="psc-main">
-                <components::NoticeArea state=state />
-                {move || match state.screen.get() {
-                    Screen::Home => view! { <home::Home state=state /> }.into_any(),
-                    Screen::Answer(id) => view! { <answer::Answer state=state id=id /> }.into_any(),
-                    Screen::Results(id) => view! { <results::Results state=state id=id /> }.into_any(),
-                    Screen::Compare(id) => view! { <compare::Compare state=state id=id /> }.into_any(),
-                }}
+                {components::notice_area(state)}
+                <div node_ref=screen_area></div>
             </main>
             <footer class="psc-footer">
                 <p>{t.footer_privacy}</p>
@@ -187,5 +207,5 @@ fn App() -> impl IntoView {
 
 /// Mounts the app on the page's body.
 pub fn mount() {
-    leptos::mount::mount_to_body(App);
+    leptos::mount::mount_to_body(app);
 }

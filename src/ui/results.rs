@@ -1,10 +1,11 @@
 //! One partner's own result: a score per dimension as a chart and a table, the result file to
 //! send, and the partner's file to open.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-use super::components::{AssessmentHeader, Credit, Missing};
+use super::components::{assessment_header, credit, missing};
 use super::{AppState, Notice, Screen};
 use crate::adapters::{clock, files};
 use crate::charts;
@@ -12,14 +13,15 @@ use crate::domain::result_file::{self, ImportError, ResultFile};
 use crate::domain::{dimension_scores, Assessment, Instrument};
 use crate::i18n::{self, Strings};
 
-#[component]
-pub fn Results(state: AppState, id: String) -> impl IntoView {
-    let Some(assessment) = state.with_assessment_untracked(&id, Assessment::clone) else {
-        return view! { <Missing state=state /> }.into_any();
-    };
-    let Some(instrument) = state.instrument(&assessment.own.instrument.id) else {
-        return view! { <Missing state=state /> }.into_any();
-    };
+/// The screen, or a notice when the assessment is gone.
+pub fn screen(state: AppState, id: String) -> impl IntoView {
+    match state.open(&id) {
+        Some((assessment, instrument)) => Either::Left(own_results(state, id, assessment, instrument)),
+        None => Either::Right(missing(state)),
+    }
+}
+
+fn own_results(state: AppState, id: String, assessment: Assessment, instrument: Arc<Instrument>) -> impl IntoView {
     let t = state.t;
     let scores = dimension_scores(&instrument, &assessment.own);
     let title = |dimension_id: &str| {
@@ -39,7 +41,7 @@ pub fn Results(state: AppState, id: String) -> impl IntoView {
     let scale_text = i18n::fill(t.scale_range, &[("min", &instrument.scale.min), ("max", &instrument.scale.max)]);
 
     view! {
-        <AssessmentHeader state=state assessment=assessment.clone() instrument=instrument.clone() />
+        {assessment_header(state, assessment.clone(), instrument.clone())}
         <h1 tabindex="-1">{t.results_title}</h1>
         <p class="psc-hint">{t.results_intro}</p>
         <figure class="psc-figure">
@@ -70,15 +72,13 @@ pub fn Results(state: AppState, id: String) -> impl IntoView {
                     .collect_view()}
             </tbody>
         </table>
-        <ExportSection state=state assessment=assessment.clone() />
-        <ImportSection state=state id=id.clone() instrument=instrument.clone() />
-        <Credit instrument=instrument />
+        {export_section(state, assessment.clone())}
+        {import_section(state, id.clone(), instrument.clone())}
+        {credit(instrument)}
     }
-    .into_any()
 }
 
-#[component]
-fn ExportSection(state: AppState, assessment: Assessment) -> impl IntoView {
+fn export_section(state: AppState, assessment: Assessment) -> impl IntoView {
     let t = state.t;
     let id = assessment.id.clone();
     let export = move |_| {
@@ -121,13 +121,12 @@ fn import_message(t: &Strings, error: &ImportError, instrument: &Instrument) -> 
     }
 }
 
-#[component]
-fn ImportSection(state: AppState, id: String, instrument: Arc<Instrument>) -> impl IntoView {
+fn import_section(state: AppState, id: String, instrument: Arc<Instrument>) -> impl IntoView {
     let t = state.t;
     let error = RwSignal::new(None::<String>);
     let partner = {
         let id = id.clone();
-        Memo::new(move |_| state.with_assessment(&id, |a| a.partner.clone()).flatten())
+        move || state.with_assessment(&id, |a| a.partner.clone()).flatten()
     };
     let on_file = {
         let (id, instrument) = (id.clone(), instrument.clone());
@@ -170,7 +169,7 @@ fn ImportSection(state: AppState, id: String, instrument: Arc<Instrument>) -> im
         <section class="psc-card" aria-labelledby="psc-import-title">
             <h2 id="psc-import-title">{t.import_title}</h2>
             <p>{t.import_intro}</p>
-            {move || partner.get().map(|p| {
+            {move || partner().map(|p| {
                 let role = instrument.role(&p.role).map(|r| r.label.clone()).unwrap_or_default();
                 let compare_id = compare_id.clone();
                 view! {

@@ -1,0 +1,105 @@
+//! Turns the built-in instruments (`src/instruments/*.json`) into Rust values at compile time.
+//!
+//! The JSON files stay the single source of truth; each is read and checked here with the app's
+//! own schema code (`src/domain/instrument.rs`), so a broken instrument fails the build with the
+//! list of what is wrong. The app then starts with the instruments already built, without
+//! shipping a JSON reader for them: about 10 KB less gzipped wasm (measured).
+
+#[path = "src/domain/instrument.rs"]
+#[allow(dead_code)]
+mod instrument;
+
+use instrument::{Dimension, Instrument, Item, Question, Role, Scale, SourceRef};
+use std::fmt::Write;
+
+fn string(s: &str) -> String {
+    format!("String::from({s:?})")
+}
+
+fn strings(list: &[String]) -> String {
+    format!("vec![{}]", list.iter().map(|s| string(s)).collect::<Vec<_>>().join(", "))
+}
+
+fn source(s: &SourceRef) -> String {
+    format!("SourceRef {{ file: {}, section: {} }}", string(&s.file), string(&s.section))
+}
+
+fn role(r: &Role) -> String {
+    format!("Role {{ id: {}, label: {} }}", string(&r.id), string(&r.label))
+}
+
+fn scale(s: &Scale) -> String {
+    format!(
+        "Scale {{ min: {}, max: {}, labels: {}, not_applicable: {} }}",
+        s.min,
+        s.max,
+        strings(&s.labels),
+        string(&s.not_applicable)
+    )
+}
+
+fn item(i: &Item) -> String {
+    format!("Item {{ id: {}, text: {}, source: {} }}", string(&i.id), string(&i.text), source(&i.source))
+}
+
+fn question(q: &Question) -> String {
+    format!("Question {{ id: {}, text: {}, source: {} }}", string(&q.id), string(&q.text), source(&q.source))
+}
+
+fn dimension(d: &Dimension) -> String {
+    format!(
+        "Dimension {{ id: {}, title: {}, short_title: {}, summary: {}, source: {}, items: vec![{}], suggested_actions: {} }}",
+        string(&d.id),
+        string(&d.title),
+        string(&d.short_title),
+        string(&d.summary),
+        source(&d.source),
+        d.items.iter().map(item).collect::<Vec<_>>().join(", "),
+        strings(&d.suggested_actions)
+    )
+}
+
+fn instrument(i: &Instrument) -> String {
+    format!(
+        "Instrument {{ schema_version: {}, id: {}, version: {}, title: {}, summary: {}, publisher: {}, credit: {}, source: {}, roles: vec![{}], scale: {}, dimensions: vec![{}], reflections: vec![{}] }}",
+        i.schema_version,
+        string(&i.id),
+        string(&i.version),
+        string(&i.title),
+        string(&i.summary),
+        string(&i.publisher),
+        string(&i.credit),
+        source(&i.source),
+        i.roles.iter().map(role).collect::<Vec<_>>().join(", "),
+        scale(&i.scale),
+        i.dimensions.iter().map(dimension).collect::<Vec<_>>().join(", "),
+        i.reflections.iter().map(question).collect::<Vec<_>>().join(", ")
+    )
+}
+
+fn main() {
+    println!("cargo:rerun-if-changed=src/instruments");
+    println!("cargo:rerun-if-changed=src/domain/instrument.rs");
+    let mut files: Vec<_> = std::fs::read_dir("src/instruments")
+        .expect("src/instruments")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    let mut code = String::from("vec![\n");
+    for path in &files {
+        let text = std::fs::read_to_string(path).expect("readable instrument");
+        match Instrument::from_json(&text) {
+            Ok(i) => {
+                let _ = writeln!(code, "    {},", instrument(&i));
+            }
+            Err(problems) => {
+                let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+                panic!("{} is not a valid instrument:\n  {}", path.display(), list.join("\n  "));
+            }
+        }
+    }
+    code.push(']');
+    let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("builtin_instruments.rs");
+    std::fs::write(out, code).expect("writable OUT_DIR");
+}
