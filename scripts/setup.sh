@@ -18,6 +18,12 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
   rustup target add wasm32-unknown-unknown
 fi
 
+# The release build rebuilds std for the browser (scripts/trunk.sh explains why).
+if ! rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
+  step "adding the rust-src component"
+  rustup component add rust-src
+fi
+
 if ! trunk --version 2>/dev/null | grep -qF " $TRUNK_VERSION"; then
   step "installing trunk $TRUNK_VERSION from crates.io (about 15 minutes, once)"
   cargo install trunk --version "$TRUNK_VERSION" --locked

@@ -10,7 +10,7 @@ echo "== native tests of the core (cargo test)"
 cargo test --locked
 
 echo "== release build (trunk build --release)"
-trunk build --release --offline
+bash scripts/trunk.sh build --release --offline
 
 echo "== browser tests, accessibility and size budget (node --test)"
 node --test --test-concurrency=1 tests/

@@ -70,7 +70,7 @@ impl Store {
                 parsed
             })
             .collect();
-        assessments.sort_by(|a, b| b.own.updated_at.cmp(&a.own.updated_at));
+        assessments.sort_unstable_by(|a, b| b.own.updated_at.cmp(&a.own.updated_at).then_with(|| a.id.cmp(&b.id)));
         (assessments, unreadable)
     }
 

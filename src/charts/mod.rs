@@ -1,11 +1,14 @@
-//! Charts drawn with plotters into SVG text. They are laid out by hand on the drawing area so the
-//! long dimension names, the scale and both partners' markers sit where a reader expects them.
-//! Colours are from the Okabe–Ito colour-blind-safe palette, and each partner also has its own
-//! marker shape, so the charts read in greyscale and on a weak projector. Every chart has a table
-//! twin in the UI; the SVG is decoration for sighted readers, not the only carrier of a number.
+//! Charts drawn with plotters' SVG backend into SVG text. They are laid out by hand on the
+//! backend, without plotters' chart and element layers: the long dimension names, the scale and
+//! both partners' markers sit exactly where a reader expects them, and the page downloads only
+//! the drawing code it uses. Colours are from the Okabe–Ito colour-blind-safe palette, and each
+//! partner also has its own marker shape, so the charts read in greyscale and on a weak
+//! projector. Every chart has a table twin in the UI; the SVG is not the only carrier of a number.
 
-use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::backend::{DrawingBackend, SVGBackend};
+use plotters::style::{Color, RGBColor, ShapeStyle, WHITE};
+use plotters_backend::text_anchor::{HPos, Pos, VPos};
+use plotters_backend::{BackendColor, BackendCoord, BackendTextStyle, FontFamily, FontStyle};
 
 /// "You": blue circles.
 pub const OWN_COLOUR: RGBColor = RGBColor(0x00, 0x5a, 0x8e);
@@ -22,7 +25,112 @@ const PLOT_RIGHT: i32 = 620;
 const NOTE_LEFT: i32 = 640;
 const ROW: i32 = 44;
 const TOP: i32 = 84;
-const FONT: &str = "sans-serif";
+
+/// The drawing failed; the table twin still carries every number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChartError;
+
+fn fail<E>(_: E) -> ChartError {
+    ChartError
+}
+
+/// A text label: sans-serif, dark, in a given size, weight and anchor.
+struct Label {
+    size: f64,
+    bold: bool,
+    h: HPos,
+}
+
+impl BackendTextStyle for Label {
+    type FontError = std::fmt::Error;
+
+    fn color(&self) -> BackendColor {
+        INK.to_backend_color()
+    }
+
+    fn size(&self) -> f64 {
+        self.size
+    }
+
+    fn style(&self) -> FontStyle {
+        if self.bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        }
+    }
+
+    fn anchor(&self) -> Pos {
+        Pos::new(self.h, VPos::Center)
+    }
+
+    fn family(&self) -> FontFamily<'_> {
+        FontFamily::SansSerif
+    }
+
+    fn layout_box(&self, _: &str) -> Result<((i32, i32), (i32, i32)), Self::FontError> {
+        // Only a raster backend measures text; the SVG backend leaves that to the browser.
+        Err(std::fmt::Error)
+    }
+
+    fn draw<E, F: FnMut(i32, i32, BackendColor) -> Result<(), E>>(
+        &self,
+        _: &str,
+        _: BackendCoord,
+        _: F,
+    ) -> Result<Result<(), E>, Self::FontError> {
+        Err(std::fmt::Error)
+    }
+}
+
+/// Sizes are in the backend's units, which it scales by 1/1.24 into CSS pixels.
+const LABEL: Label = Label { size: 19.0, bold: false, h: HPos::Right };
+const SCALE_POINT: Label = Label { size: 18.0, bold: false, h: HPos::Center };
+const NOTE: Label = Label { size: 18.0, bold: false, h: HPos::Left };
+const NOTE_BOLD: Label = Label { size: 18.0, bold: true, h: HPos::Left };
+const LEGEND: Label = Label { size: 19.0, bold: false, h: HPos::Left };
+
+struct Canvas<'a> {
+    svg: SVGBackend<'a>,
+}
+
+impl Canvas<'_> {
+    fn text(&mut self, text: &str, at: BackendCoord, style: &Label) -> Result<(), ChartError> {
+        self.svg.draw_text(text, style, at).map_err(fail)
+    }
+
+    fn line(&mut self, from: BackendCoord, to: BackendCoord, colour: &RGBColor, width: u32) -> Result<(), ChartError> {
+        self.svg.draw_line(from, to, &ShapeStyle::from(colour).stroke_width(width)).map_err(fail)
+    }
+
+    fn rect(&mut self, from: BackendCoord, to: BackendCoord, colour: &RGBColor) -> Result<(), ChartError> {
+        self.svg.draw_rect(from, to, &colour.filled(), true).map_err(fail)
+    }
+
+    fn circle(&mut self, at: BackendCoord, radius: u32) -> Result<(), ChartError> {
+        self.svg.draw_circle(at, radius, &OWN_COLOUR.filled(), true).map_err(fail)
+    }
+
+    /// A triangle pointing up, centred on `at`, with fixed offsets (no trigonometry to download).
+    fn triangle(&mut self, (x, y): BackendCoord, size: i32) -> Result<(), ChartError> {
+        let half = size * 7 / 8;
+        let corners = [(x, y - size), (x + half, y + size / 2), (x - half, y + size / 2)];
+        self.svg.fill_polygon(corners, &PARTNER_COLOUR.filled()).map_err(fail)
+    }
+}
+
+/// Draws on a white canvas of `rows` rows and returns the SVG text.
+fn draw(rows: usize, paint: impl FnOnce(&mut Canvas) -> Result<(), ChartError>) -> Result<String, ChartError> {
+    let height = (TOP + ROW * rows as i32 + 16) as u32;
+    let mut out = String::new();
+    {
+        let mut canvas = Canvas { svg: SVGBackend::with_string(&mut out, (WIDTH, height)) };
+        canvas.rect((0, 0), (WIDTH as i32, height as i32), &WHITE)?;
+        paint(&mut canvas)?;
+        canvas.svg.present().map_err(fail)?;
+    }
+    Ok(out)
+}
 
 /// One dimension's row in the comparison chart.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,7 +138,7 @@ pub struct GapRow {
     pub label: String,
     pub own: Option<f64>,
     pub partner: Option<f64>,
-    /// Text after the row, e.g. "gap 2.5" or "large gap 2.5".
+    /// Text after the row, e.g. "gap 2.5" or "LARGE gap 2.5".
     pub note: String,
     pub large: bool,
 }
@@ -54,25 +162,17 @@ impl Axis {
         let share = ((value - min) / (max - min)).clamp(0.0, 1.0);
         PLOT_LEFT + (share * f64::from(PLOT_RIGHT - PLOT_LEFT)).round() as i32
     }
-}
 
-fn text_style(size: u32, colour: &'static RGBColor, h: HPos) -> TextStyle<'static> {
-    TextStyle::from((FONT, size).into_font()).color(colour).pos(Pos::new(h, VPos::Center))
-}
-
-/// The drawing failed; the table twin still carries every number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ChartError;
-
-fn fail<E>(_: E) -> ChartError {
-    ChartError
-}
-
-/// A triangle pointing up, centred on `(x, y)`. Drawn as a polygon with fixed offsets rather
-/// than plotters' marker, which computes it with trigonometry the page would have to download.
-fn triangle(x: i32, y: i32, size: i32) -> Polygon<(i32, i32)> {
-    let half = size * 7 / 8;
-    Polygon::new(vec![(x, y - size), (x + half, y + size / 2), (x - half, y + size / 2)], PARTNER_COLOUR.filled())
+    /// The scale along the top, with a vertical grid line for each point.
+    fn draw(&self, canvas: &mut Canvas, rows: usize) -> Result<(), ChartError> {
+        let bottom = TOP + ROW * rows as i32;
+        for point in self.first..=self.last {
+            let x = self.x(f64::from(point));
+            canvas.line((x, TOP - 8), (x, bottom), &GRID, 1)?;
+            canvas.text(&point.to_string(), (x, TOP - 20), &SCALE_POINT)?;
+        }
+        Ok(())
+    }
 }
 
 /// Shortens a label to fit the label column; the full text is in the table twin.
@@ -85,32 +185,6 @@ fn fit(label: &str, max_chars: usize) -> String {
     }
 }
 
-type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
-
-/// The scale along the top, with a vertical grid line for each point.
-fn draw_scale(root: &Area, axis: &Axis, rows: usize) -> Result<(), ChartError> {
-    let bottom = TOP + ROW * rows as i32;
-    for point in axis.first..=axis.last {
-        let x = axis.x(f64::from(point));
-        root.draw(&PathElement::new(vec![(x, TOP - 8), (x, bottom)], GRID.stroke_width(1)))
-            .map_err(fail)?;
-        root.draw(&Text::new(point.to_string(), (x, TOP - 20), text_style(18, &INK, HPos::Center)))
-            .map_err(fail)?;
-    }
-    Ok(())
-}
-
-fn draw_legend(root: &Area, legend: Legend<'_>) -> Result<(), ChartError> {
-    root.draw(&Circle::new((PLOT_LEFT, 22), 8, OWN_COLOUR.filled())).map_err(fail)?;
-    root.draw(&Text::new(legend.own.to_string(), (PLOT_LEFT + 16, 22), text_style(19, &INK, HPos::Left)))
-        .map_err(fail)?;
-    let second = PLOT_LEFT + 260;
-    root.draw(&triangle(second, 22, 10)).map_err(fail)?;
-    root.draw(&Text::new(legend.partner.to_string(), (second + 16, 22), text_style(19, &INK, HPos::Left)))
-        .map_err(fail)?;
-    Ok(())
-}
-
 fn row_y(index: usize) -> i32 {
     TOP + ROW * index as i32 + ROW / 2
 }
@@ -120,66 +194,49 @@ fn row_y(index: usize) -> i32 {
 /// thick dark line and a bold note. Rows come in the order given (largest gap first).
 pub fn gap_chart(rows: &[GapRow], scale: (u8, u8), legend: Legend<'_>) -> Result<String, ChartError> {
     let axis = Axis { first: scale.0, last: scale.1 };
-    let height = (TOP + ROW * rows.len() as i32 + 16) as u32;
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
-        root.fill(&WHITE).map_err(fail)?;
-        draw_legend(&root, legend)?;
-        draw_scale(&root, &axis, rows.len())?;
+    draw(rows.len(), |canvas| {
+        canvas.circle((PLOT_LEFT, 22), 8)?;
+        canvas.text(legend.own, (PLOT_LEFT + 16, 22), &LEGEND)?;
+        let second = PLOT_LEFT + 260;
+        canvas.triangle((second, 22), 10)?;
+        canvas.text(legend.partner, (second + 16, 22), &LEGEND)?;
+        axis.draw(canvas, rows.len())?;
         for (i, row) in rows.iter().enumerate() {
             let y = row_y(i);
-            root.draw(&Text::new(fit(&row.label, 26), (LABEL_RIGHT, y), text_style(19, &INK, HPos::Right)))
-                .map_err(fail)?;
+            canvas.text(&fit(&row.label, 26), (LABEL_RIGHT, y), &LABEL)?;
             if let (Some(a), Some(b)) = (row.own, row.partner) {
-                let style = if row.large { INK.stroke_width(5) } else { LINK.stroke_width(3) };
-                root.draw(&PathElement::new(vec![(axis.x(a), y), (axis.x(b), y)], style)).map_err(fail)?;
+                let (colour, width) = if row.large { (&INK, 5) } else { (&LINK, 3) };
+                canvas.line((axis.x(a), y), (axis.x(b), y), colour, width)?;
             }
             if let Some(b) = row.partner {
-                root.draw(&triangle(axis.x(b), y, 11)).map_err(fail)?;
+                canvas.triangle((axis.x(b), y), 11)?;
             }
             if let Some(a) = row.own {
-                root.draw(&Circle::new((axis.x(a), y), 8, OWN_COLOUR.filled())).map_err(fail)?;
+                canvas.circle((axis.x(a), y), 8)?;
             }
-            let note_style = TextStyle::from((FONT, 18).into_font().style(if row.large {
-                FontStyle::Bold
-            } else {
-                FontStyle::Normal
-            }))
-            .color(&INK)
-            .pos(Pos::new(HPos::Left, VPos::Center));
-            root.draw(&Text::new(row.note.clone(), (NOTE_LEFT, y), note_style)).map_err(fail)?;
+            canvas.text(&row.note, (NOTE_LEFT, y), if row.large { &NOTE_BOLD } else { &NOTE })?;
         }
-        root.present().map_err(fail)?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }
 
 /// One partner's score per dimension as horizontal bars from the bottom of the scale.
 /// `rows` are (label, score, text after the bar).
 pub fn score_chart(rows: &[(String, Option<f64>, String)], scale: (u8, u8)) -> Result<String, ChartError> {
     let axis = Axis { first: scale.0, last: scale.1 };
-    let height = (TOP + ROW * rows.len() as i32 + 16) as u32;
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
-        root.fill(&WHITE).map_err(fail)?;
-        draw_scale(&root, &axis, rows.len())?;
+    draw(rows.len(), |canvas| {
+        axis.draw(canvas, rows.len())?;
         for (i, (label, score, note)) in rows.iter().enumerate() {
             let y = row_y(i);
-            root.draw(&Text::new(fit(label, 26), (LABEL_RIGHT, y), text_style(19, &INK, HPos::Right)))
-                .map_err(fail)?;
+            canvas.text(&fit(label, 26), (LABEL_RIGHT, y), &LABEL)?;
             if let Some(score) = score {
                 let x = axis.x(*score).max(PLOT_LEFT + 3);
-                root.draw(&Rectangle::new([(PLOT_LEFT, y - 12), (x, y + 12)], OWN_COLOUR.filled()))
-                    .map_err(fail)?;
+                canvas.rect((PLOT_LEFT, y - 12), (x, y + 12), &OWN_COLOUR)?;
             }
-            root.draw(&Text::new(note.clone(), (NOTE_LEFT, y), text_style(18, &INK, HPos::Left)))
-                .map_err(fail)?;
+            canvas.text(note, (NOTE_LEFT, y), &NOTE)?;
         }
-        root.present().map_err(fail)?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }
 
 #[cfg(test)]
@@ -221,7 +278,8 @@ mod tests {
         let svg = gap_chart(&[row("D", Some(1.0), Some(5.0), true)], (1, 5), legend()).unwrap();
         // The row's circle at the left end of the plot, the line spanning the whole plot.
         assert!(svg.contains(&format!("cx=\"{PLOT_LEFT}\"")), "{svg}");
-        assert!(svg.contains(&format!("{PLOT_LEFT},{}", row_y(0))) && svg.contains(&format!("{PLOT_RIGHT},{}", row_y(0))));
+        let y = row_y(0);
+        assert!(svg.contains(&format!("x1=\"{PLOT_LEFT}\" y1=\"{y}\" x2=\"{PLOT_RIGHT}\" y2=\"{y}\"")), "{svg}");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The scorecard's rules, free of any browser dependency.
 
 pub mod gap;
+pub mod id_map;
 pub mod instrument;
 pub mod responses;
 pub mod result_file;

@@ -1,8 +1,8 @@
 //! What one partner answered, and the assessment kept in the browser around it.
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
+use super::id_map::IdMap;
 use super::instrument::Instrument;
 
 /// The version of the stored assessment record; raised on any change to its shape.
@@ -100,10 +100,10 @@ pub struct Responses {
     pub updated_at: String,
     /// By item id.
     #[serde(default)]
-    pub answers: BTreeMap<String, Answer>,
+    pub answers: IdMap<Answer>,
     /// By reflection question id.
     #[serde(default)]
-    pub reflections: BTreeMap<String, Reflection>,
+    pub reflections: IdMap<Reflection>,
 }
 
 impl Responses {
@@ -115,8 +115,8 @@ impl Responses {
             partner_organisation: partner_organisation.trim().to_string(),
             created_at: now.to_string(),
             updated_at: now.to_string(),
-            answers: BTreeMap::new(),
-            reflections: BTreeMap::new(),
+            answers: IdMap::default(),
+            reflections: IdMap::default(),
         }
     }
 
@@ -133,7 +133,7 @@ impl Responses {
     }
 
     pub fn set_rating(&mut self, item_id: &str, rating: Option<Rating>, now: &str) {
-        let answer = self.answers.entry(item_id.to_string()).or_default();
+        let answer = self.answers.entry(item_id);
         answer.rating = rating;
         answer.answered_at = now.to_string();
         self.forget_if_empty(item_id);
@@ -141,7 +141,7 @@ impl Responses {
     }
 
     pub fn set_comment(&mut self, item_id: &str, comment: &str, now: &str) {
-        let answer = self.answers.entry(item_id.to_string()).or_default();
+        let answer = self.answers.entry(item_id);
         answer.comment = comment.to_string();
         answer.answered_at = now.to_string();
         self.forget_if_empty(item_id);
@@ -152,10 +152,7 @@ impl Responses {
         if text.is_empty() {
             self.reflections.remove(question_id);
         } else {
-            self.reflections.insert(
-                question_id.to_string(),
-                Reflection { text: text.to_string(), answered_at: now.to_string() },
-            );
+            self.reflections.insert(question_id, Reflection { text: text.to_string(), answered_at: now.to_string() });
         }
         self.updated_at = now.to_string();
     }

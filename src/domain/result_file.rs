@@ -134,7 +134,7 @@ pub fn read_partner_file(text: &str, instrument: &Instrument, own_role: &str) ->
     if responses.role == own_role {
         return Err(ImportError::SameRole { role: responses.role });
     }
-    for (item_id, answer) in &responses.answers {
+    for (item_id, answer) in responses.answers.iter() {
         if instrument.item(item_id).is_none() {
             return Err(ImportError::Invalid { detail: format!("unknown statement \"{item_id}\"") });
         }

@@ -1,0 +1,142 @@
+//! Answers keyed by item or question id, written in files as a JSON object.
+//!
+//! A vector of pairs rather than a `BTreeMap`: an instrument has tens of items, so a linear
+//! look-up is as fast, and the browser build is spared the B-tree code (about 6 KB gzipped).
+
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use std::fmt;
+use std::marker::PhantomData;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct IdMap<V>(Vec<(String, V)>);
+
+impl<V> Default for IdMap<V> {
+    fn default() -> Self {
+        IdMap(Vec::new())
+    }
+}
+
+impl<V> IdMap<V> {
+    pub fn get(&self, id: &str) -> Option<&V> {
+        self.0.iter().find(|(k, _)| k == id).map(|(_, v)| v)
+    }
+
+    /// The value for `id`, created with `V::default()` when absent.
+    pub fn entry(&mut self, id: &str) -> &mut V
+    where
+        V: Default,
+    {
+        let index = match self.0.iter().position(|(k, _)| k == id) {
+            Some(index) => index,
+            None => {
+                self.0.push((id.to_string(), V::default()));
+                self.0.len() - 1
+            }
+        };
+        &mut self.0[index].1
+    }
+
+    /// Sets the value for `id`, replacing any earlier one.
+    pub fn insert(&mut self, id: &str, value: V) {
+        match self.0.iter_mut().find(|(k, _)| k == id) {
+            Some((_, v)) => *v = value,
+            None => self.0.push((id.to_string(), value)),
+        }
+    }
+
+    pub fn remove(&mut self, id: &str) {
+        self.0.retain(|(k, _)| k != id);
+    }
+
+    pub fn contains_key(&self, id: &str) -> bool {
+        self.get(id).is_some()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &V)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(k, _)| k.as_str())
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<V: Serialize> Serialize for IdMap<V> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for IdMap<V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct IdMapVisitor<V>(PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> Visitor<'de> for IdMapVisitor<V> {
+            type Value = IdMap<V>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object keyed by id")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<IdMap<V>, A::Error> {
+                let mut map = IdMap::default();
+                // A repeated key keeps its last value, as JSON readers usually do.
+                while let Some((k, v)) = access.next_entry::<String, V>()? {
+                    map.insert(&k, v);
+                }
+                Ok(map)
+            }
+        }
+        deserializer.deserialize_map(IdMapVisitor(PhantomData))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn a_repeated_key_keeps_its_last_value() {
+        let map: IdMap<u8> = serde_json::from_str(r#"{"a": 1, "b": 2, "a": 3}"#).unwrap();
+        assert_eq!(map.get("a"), Some(&3));
+        assert_eq!(map.len(), 2);
+    }
+
+    #[test]
+    fn a_list_is_not_an_id_map() {
+        assert!(serde_json::from_str::<IdMap<u8>>("[1, 2]").is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn behaves_like_a_map_and_round_trips(ops in prop::collection::vec((0u8..6, prop::option::of(0u8..50)), 0..40)) {
+            let mut ours: IdMap<u8> = IdMap::default();
+            let mut model = std::collections::BTreeMap::new();
+            for (key, value) in ops {
+                let key = format!("k{key}");
+                match value {
+                    Some(v) => { ours.insert(&key, v); model.insert(key, v); }
+                    None => { ours.remove(&key); model.remove(&key); }
+                }
+            }
+            prop_assert_eq!(ours.len(), model.len());
+            for (k, v) in &model {
+                prop_assert_eq!(ours.get(k), Some(v));
+            }
+            let json = serde_json::to_string(&ours).unwrap();
+            let back: IdMap<u8> = serde_json::from_str(&json).unwrap();
+            prop_assert_eq!(back, ours);
+        }
+    }
+}
