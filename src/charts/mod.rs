@@ -24,7 +24,9 @@ const PLOT_LEFT: i32 = 250;
 const PLOT_RIGHT: i32 = 620;
 const NOTE_LEFT: i32 = 640;
 const ROW: i32 = 44;
-const TOP: i32 = 84;
+/// Where the first row starts: below the legend and the scale, or below the scale alone.
+const TOP_WITH_LEGEND: i32 = 84;
+const TOP_WITHOUT_LEGEND: i32 = 44;
 
 /// The drawing failed; the table twin still carries every number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,9 +121,9 @@ impl Canvas<'_> {
     }
 }
 
-/// Draws on a white canvas of `rows` rows and returns the SVG text.
-fn draw(rows: usize, paint: impl FnOnce(&mut Canvas) -> Result<(), ChartError>) -> Result<String, ChartError> {
-    let height = (TOP + ROW * rows as i32 + 16) as u32;
+/// Draws on a white canvas of `rows` rows below `top` and returns the SVG text.
+fn draw(rows: usize, top: i32, paint: impl FnOnce(&mut Canvas) -> Result<(), ChartError>) -> Result<String, ChartError> {
+    let height = (top + ROW * rows as i32 + 16) as u32;
     let mut out = String::new();
     {
         let mut canvas = Canvas { svg: SVGBackend::with_string(&mut out, (WIDTH, height)) };
@@ -150,13 +152,18 @@ pub struct Legend<'a> {
     pub partner: &'a str,
 }
 
-/// The scale's points, from `first` to `last`.
+/// The scale's points, from `first` to `last`, above rows starting at `top`.
 struct Axis {
     first: u8,
     last: u8,
+    top: i32,
 }
 
 impl Axis {
+    fn row_y(&self, index: usize) -> i32 {
+        self.top + ROW * index as i32 + ROW / 2
+    }
+
     fn x(&self, value: f64) -> i32 {
         let (min, max) = (f64::from(self.first), f64::from(self.last));
         let share = ((value - min) / (max - min)).clamp(0.0, 1.0);
@@ -165,11 +172,11 @@ impl Axis {
 
     /// The scale along the top, with a vertical grid line for each point.
     fn draw(&self, canvas: &mut Canvas, rows: usize) -> Result<(), ChartError> {
-        let bottom = TOP + ROW * rows as i32;
+        let bottom = self.top + ROW * rows as i32;
         for point in self.first..=self.last {
             let x = self.x(f64::from(point));
-            canvas.line((x, TOP - 8), (x, bottom), &GRID, 1)?;
-            canvas.text(&point.to_string(), (x, TOP - 20), &SCALE_POINT)?;
+            canvas.line((x, self.top - 8), (x, bottom), &GRID, 1)?;
+            canvas.text(&point.to_string(), (x, self.top - 20), &SCALE_POINT)?;
         }
         Ok(())
     }
@@ -185,16 +192,12 @@ fn fit(label: &str, max_chars: usize) -> String {
     }
 }
 
-fn row_y(index: usize) -> i32 {
-    TOP + ROW * index as i32 + ROW / 2
-}
-
 /// Both partners' scores per dimension as a dumbbell chart: one row per dimension, a circle for
 /// you, a triangle for your partner, joined by a line whose length is the gap. Large gaps get a
 /// thick dark line and a bold note. Rows come in the order given (largest gap first).
 pub fn gap_chart(rows: &[GapRow], scale: (u8, u8), legend: Legend<'_>) -> Result<String, ChartError> {
-    let axis = Axis { first: scale.0, last: scale.1 };
-    draw(rows.len(), |canvas| {
+    let axis = Axis { first: scale.0, last: scale.1, top: TOP_WITH_LEGEND };
+    draw(rows.len(), axis.top, |canvas| {
         canvas.circle((PLOT_LEFT, 22), 8)?;
         canvas.text(legend.own, (PLOT_LEFT + 16, 22), &LEGEND)?;
         let second = PLOT_LEFT + 260;
@@ -202,7 +205,7 @@ pub fn gap_chart(rows: &[GapRow], scale: (u8, u8), legend: Legend<'_>) -> Result
         canvas.text(legend.partner, (second + 16, 22), &LEGEND)?;
         axis.draw(canvas, rows.len())?;
         for (i, row) in rows.iter().enumerate() {
-            let y = row_y(i);
+            let y = axis.row_y(i);
             canvas.text(&fit(&row.label, 26), (LABEL_RIGHT, y), &LABEL)?;
             if let (Some(a), Some(b)) = (row.own, row.partner) {
                 let (colour, width) = if row.large { (&INK, 5) } else { (&LINK, 3) };
@@ -223,11 +226,11 @@ pub fn gap_chart(rows: &[GapRow], scale: (u8, u8), legend: Legend<'_>) -> Result
 /// One partner's score per dimension as horizontal bars from the bottom of the scale.
 /// `rows` are (label, score, text after the bar).
 pub fn score_chart(rows: &[(String, Option<f64>, String)], scale: (u8, u8)) -> Result<String, ChartError> {
-    let axis = Axis { first: scale.0, last: scale.1 };
-    draw(rows.len(), |canvas| {
+    let axis = Axis { first: scale.0, last: scale.1, top: TOP_WITHOUT_LEGEND };
+    draw(rows.len(), axis.top, |canvas| {
         axis.draw(canvas, rows.len())?;
         for (i, (label, score, note)) in rows.iter().enumerate() {
-            let y = row_y(i);
+            let y = axis.row_y(i);
             canvas.text(&fit(label, 26), (LABEL_RIGHT, y), &LABEL)?;
             if let Some(score) = score {
                 let x = axis.x(*score).max(PLOT_LEFT + 3);
@@ -278,7 +281,7 @@ mod tests {
         let svg = gap_chart(&[row("D", Some(1.0), Some(5.0), true)], (1, 5), legend()).unwrap();
         // The row's circle at the left end of the plot, the line spanning the whole plot.
         assert!(svg.contains(&format!("cx=\"{PLOT_LEFT}\"")), "{svg}");
-        let y = row_y(0);
+        let y = Axis { first: 1, last: 5, top: TOP_WITH_LEGEND }.row_y(0);
         assert!(svg.contains(&format!("x1=\"{PLOT_LEFT}\" y1=\"{y}\" x2=\"{PLOT_RIGHT}\" y2=\"{y}\"")), "{svg}");
     }
 

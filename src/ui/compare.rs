@@ -37,6 +37,38 @@ fn gap_text(t: &Strings, gap: Option<Tenths>) -> String {
     gap.map(|g| g.abs().to_string()).unwrap_or_else(|| t.no_gap.to_string())
 }
 
+/// The column headers shared by the dimension and statement tables.
+fn table_head(t: &'static Strings, first: &'static str) -> impl IntoView {
+    view! {
+        <thead>
+            <tr>
+                {[first, t.col_you, t.col_partner, t.col_gap, t.col_direction]
+                    .map(|h| view! { <th scope="col">{h}</th> })}
+            </tr>
+        </thead>
+    }
+}
+
+/// Both partners' values, the gap (flagged when large) and who rates higher.
+fn gap_cells(
+    t: &'static Strings,
+    own: String,
+    partner: String,
+    gap: Option<Tenths>,
+    large: bool,
+    direction: Option<Direction>,
+) -> impl IntoView {
+    view! {
+        <td class="psc-num">{own}</td>
+        <td class="psc-num">{partner}</td>
+        <td class="psc-num">
+            {gap_text(t, gap)}
+            {large.then(|| view! { " " <strong class="psc-flag">{t.large_gap}</strong> })}
+        </td>
+        <td>{direction_text(t, direction)}</td>
+    }
+}
+
 fn dimension_title(instrument: &Instrument, id: &str) -> String {
     instrument.dimensions.iter().find(|d| d.id == id).map(|d| d.title.clone()).unwrap_or_default()
 }
@@ -97,8 +129,8 @@ fn comparison(state: AppState, id: String, assessment: Assessment, instrument: A
         Legend { own: &own_legend, partner: &partner_legend },
     )
     .unwrap_or_default();
-    let large_count = comparison.dimensions.iter().filter(|d| d.large).count()
-        + comparison.items.iter().filter(|i| i.large).count();
+    let large_dimensions = comparison.dimensions.iter().filter(|d| d.large).count();
+    let large_items = comparison.items.iter().filter(|i| i.large).count();
 
     Either::Left(view! {
         {header}
@@ -112,7 +144,15 @@ fn comparison(state: AppState, id: String, assessment: Assessment, instrument: A
         <p class="psc-hint">
             {i18n::fill(t.compare_threshold, &[("threshold", &threshold), ("items", &large_item_gap(&instrument.scale))])}
             " "
-            {i18n::fill(t.large_gap_count, &[("count", &large_count)])}
+            {i18n::fill(
+                t.large_gap_count,
+                &[
+                    ("dimensions", &large_dimensions),
+                    ("dimension_total", &comparison.dimensions.len()),
+                    ("items", &large_items),
+                    ("item_total", &comparison.items.len()),
+                ],
+            )}
         </p>
         <figure class="psc-figure">
             <div class="psc-chart" role="img" aria-label=t.compare_chart_label inner_html=svg></div>
@@ -120,15 +160,7 @@ fn comparison(state: AppState, id: String, assessment: Assessment, instrument: A
         </figure>
         <table class="psc-table" id="psc-dimension-gaps">
             <caption>{t.dimension_gaps_caption}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">{t.col_dimension}</th>
-                    <th scope="col">{t.col_you}</th>
-                    <th scope="col">{t.col_partner}</th>
-                    <th scope="col">{t.col_gap}</th>
-                    <th scope="col">{t.col_direction}</th>
-                </tr>
-            </thead>
+            {table_head(t, t.col_dimension)}
             <tbody>
                 {comparison
                     .dimensions
@@ -136,13 +168,7 @@ fn comparison(state: AppState, id: String, assessment: Assessment, instrument: A
                     .map(|d| view! {
                         <tr data-dimension=d.dimension_id().to_string() class:psc-large=d.large>
                             <th scope="row">{dimension_title(&instrument, d.dimension_id())}</th>
-                            <td class="psc-num">{mean_text(t, d.own.mean)}</td>
-                            <td class="psc-num">{mean_text(t, d.partner.mean)}</td>
-                            <td class="psc-num">
-                                {gap_text(t, d.gap)}
-                                {d.large.then(|| view! { " " <strong class="psc-flag">{t.large_gap}</strong> })}
-                            </td>
-                            <td>{direction_text(t, d.direction())}</td>
+                            {gap_cells(t, mean_text(t, d.own.mean), mean_text(t, d.partner.mean), d.gap, d.large, d.direction())}
                         </tr>
                     })
                     .collect_view()}
@@ -150,15 +176,7 @@ fn comparison(state: AppState, id: String, assessment: Assessment, instrument: A
         </table>
         <table class="psc-table" id="psc-item-gaps">
             <caption>{t.item_gaps_caption}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">{t.col_statement}</th>
-                    <th scope="col">{t.col_you}</th>
-                    <th scope="col">{t.col_partner}</th>
-                    <th scope="col">{t.col_gap}</th>
-                    <th scope="col">{t.col_direction}</th>
-                </tr>
-            </thead>
+            {table_head(t, t.col_statement)}
             <tbody>
                 {comparison
                     .items
@@ -178,13 +196,7 @@ fn comparison(state: AppState, id: String, assessment: Assessment, instrument: A
                                         <span class="psc-comment-shown">{t.partner_comment} " " {partner_comment}</span>
                                     })}
                                 </th>
-                                <td class="psc-num">{rating_text(t, g.own)}</td>
-                                <td class="psc-num">{rating_text(t, g.partner)}</td>
-                                <td class="psc-num">
-                                    {gap_text(t, g.gap)}
-                                    {g.large.then(|| view! { " " <strong class="psc-flag">{t.large_gap}</strong> })}
-                                </td>
-                                <td>{direction_text(t, g.direction())}</td>
+                                {gap_cells(t, rating_text(t, g.own), rating_text(t, g.partner), g.gap, g.large, g.direction())}
                             </tr>
                         }
                     })

@@ -1,19 +1,11 @@
 // axe-core finds no violation (WCAG 2.2 A and AA, and best practices) on any screen of the flow,
 // including an error message and a comparison.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serveDist, launchBrowser, newPage, startAssessment, answer, items, instrument, repo } from './harness.mjs';
+import { useServerAndBrowser, newPage, startAssessment, answer, items, instrument, repo } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 async function violations(page) {
   if (!(await page.evaluate(() => 'axe' in window))) {
@@ -27,9 +19,9 @@ async function violations(page) {
 
 test('no accessibility violations on any screen', async () => {
   const errors = [];
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await newPage(context, errors);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.getByRole('heading', { level: 1 }).waitFor();
   assert.deepEqual(await violations(page), [], 'start screen');
 
@@ -37,7 +29,7 @@ test('no accessibility violations on any screen', async () => {
   await page.getByText('Choose which partner you are answering for.').waitFor();
   assert.deepEqual(await violations(page), [], 'start screen with an error');
 
-  await startAssessment(page, server.url, { role: 'Local partner', organisation: 'Org A', partner: 'Org B' });
+  await startAssessment(page, env.server.url, { role: 'Local partner', organisation: 'Org A', partner: 'Org B' });
   await answer(page, Object.fromEntries(items.slice(0, 6).map((i, n) => [i.id, n % 2 ? 'na' : 4])));
   assert.deepEqual(await violations(page), [], 'answering');
 

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { readFileSync, existsSync } from 'node:fs';
 import { join, extname, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
 
 export const repo = new URL('../../', import.meta.url).pathname;
 export const dist = join(repo, 'dist');
@@ -52,6 +53,20 @@ export function launchBrowser() {
       '--disable-quic',
     ],
   });
+}
+
+/** Starts a server over dist/ and a browser before a test file's tests, and stops both after. */
+export function useServerAndBrowser() {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await serveDist();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
 
 /** A page that fails the test on any uncaught error or console error. */

@@ -1,24 +1,16 @@
 // Answers survive a reload; several assessments are listed, resumed and deleted; the start
 // screen can be used with the keyboard alone.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, newPage, startAssessment, ratingRadio, items, instrument } from './harness.mjs';
+import { useServerAndBrowser, newPage, startAssessment, ratingRadio, items, instrument } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 test('every answer is still there after a reload, and assessments can be listed and deleted', async () => {
   const errors = [];
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await newPage(context, errors);
-  await startAssessment(page, server.url, { role: 'Local partner', organisation: 'Kisumu Youth Forum', partner: 'Nordic Aid' });
+  await startAssessment(page, env.server.url, { role: 'Local partner', organisation: 'Kisumu Youth Forum', partner: 'Nordic Aid' });
   await ratingRadio(page, items[0], 4).check();
   await ratingRadio(page, items[7], 'na').check();
   await ratingRadio(page, items[20], 1).check();
@@ -38,7 +30,7 @@ test('every answer is still there after a reload, and assessments can be listed 
   await page.getByText(`3 of ${items.length} statements answered`).waitFor();
 
   // A second assessment, for another partnership.
-  await startAssessment(page, server.url, { role: 'International partner', organisation: 'Nordic Aid', partner: 'Another Partner' });
+  await startAssessment(page, env.server.url, { role: 'International partner', organisation: 'Nordic Aid', partner: 'Another Partner' });
   await page.getByRole('button', { name: 'All assessments' }).click();
   const rows = page.locator('.psc-saved-row');
   assert.equal(await rows.count(), 2);
@@ -62,9 +54,9 @@ test('every answer is still there after a reload, and assessments can be listed 
 
 test('a new assessment can be started and answered with the keyboard only', async () => {
   const errors = [];
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await newPage(context, errors);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.getByRole('heading', { level: 1 }).waitFor();
   // Submitting with nothing filled in names the problem and moves focus to it.
   await page.getByRole('button', { name: 'Start answering' }).focus();

@@ -1,23 +1,15 @@
 // The whole loop, played by both partners in separate browser contexts (separate storage):
 // A answers and exports; B answers, opens A's file and reads the comparison. The numbers on
 // screen are checked against values this test computes from its own answers.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
-  serveDist, launchBrowser, newPage, startAssessment, answer, items, instrument,
+  useServerAndBrowser, newPage, startAssessment, answer, items, instrument,
   meanTenths, oneDecimal,
 } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 // A rates high, B rates low; some "don't know", some left unanswered.
 const patternA = [5, 4, 5, 4, 'na', 5, 3];
@@ -52,10 +44,10 @@ async function tableRows(page, tableId, key) {
 test('two partners answer separately, exchange a file and see their gaps', async () => {
   const errors = [];
   // Partner A: the international partner.
-  const contextA = await browser.newContext({ acceptDownloads: true });
+  const contextA = await env.browser.newContext({ acceptDownloads: true });
   const pageA = await newPage(contextA, errors);
   const requests = [];
-  await startAssessment(pageA, server.url, { role: 'International partner', organisation: hostile, partner: 'Lake Women Network' });
+  await startAssessment(pageA, env.server.url, { role: 'International partner', organisation: hostile, partner: 'Lake Women Network' });
   pageA.on('request', (r) => requests.push(r.url()));
   await answer(pageA, ratingsA);
   const firstItem = items[0];
@@ -104,9 +96,9 @@ test('two partners answer separately, exchange a file and see their gaps', async
   assert.deepEqual(requests.filter((u) => !u.startsWith('blob:')), [], 'no network request after load');
 
   // Partner B: the local partner, in a context of its own.
-  const contextB = await browser.newContext();
+  const contextB = await env.browser.newContext();
   const pageB = await newPage(contextB, errors);
-  await startAssessment(pageB, server.url, { role: 'Local partner', organisation: 'Lake Women Network', partner: 'Nordic Aid' });
+  await startAssessment(pageB, env.server.url, { role: 'Local partner', organisation: 'Lake Women Network', partner: 'Nordic Aid' });
   await answer(pageB, ratingsB);
   await fillReflections(pageB, reflectionsB);
   await pageB.getByRole('button', { name: 'See my results' }).click();
