@@ -181,12 +181,13 @@ fn app() -> impl IntoView {
         let screen = state.screen.get();
         drop(previous); // unmounts the screen shown until now
         let area: web_sys::HtmlElement = screen_area.get()?.into();
-        let mounted: Box<dyn Any> = match screen {
-            Screen::Home => Box::new(mount_to(area, move || home::screen(state))),
+        // Untracked: what a screen reads while it is built must not remount it when it changes.
+        let mounted: Box<dyn Any> = untrack(move || match screen {
+            Screen::Home => Box::new(mount_to(area, move || home::screen(state))) as Box<dyn Any>,
             Screen::Answer(id) => Box::new(mount_to(area, move || answer::screen(state, id))),
             Screen::Results(id) => Box::new(mount_to(area, move || results::screen(state, id))),
             Screen::Compare(id) => Box::new(mount_to(area, move || compare::screen(state, id))),
-        };
+        });
         Some(mounted)
     });
     view! {

@@ -84,6 +84,14 @@ test('a new assessment can be started and answered with the keyboard only', asyn
   await page.keyboard.press('ArrowRight');
   assert.ok(await ratingRadio(page, items[0], instrument.scale.min + 2).isChecked());
   await page.getByText(`1 of ${items.length} statements answered`).waitFor();
+
+  // Typing a comment saves on every keystroke without redrawing the screen under the cursor.
+  const comment = page.getByRole('group', { name: items[0].text }).getByLabel('Comment (optional)');
+  await comment.focus();
+  await page.keyboard.type('Saved as I type');
+  await page.getByText('All changes saved in this browser.').waitFor();
+  assert.equal(await comment.inputValue(), 'Saved as I type');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), `psc-comment-${items[0].id}`);
   assert.deepEqual(errors, []);
   await context.close();
 });
