@@ -133,18 +133,18 @@ impl AppState {
     /// Applies a change to one assessment, stamps it and saves it. The change stays on screen even
     /// when storage refuses it, and the user is told at once.
     pub fn edit(&self, id: &str, change: impl FnOnce(&mut Assessment)) {
-        let mut changed = None;
+        let store = self.store;
+        let mut saved = None;
         self.assessments.update(|all| {
             if let Some(a) = all.iter_mut().find(|a| a.id == id) {
                 change(a);
-                changed = Some(a.clone());
+                saved = Some(store.save(a));
             }
         });
-        if let Some(assessment) = changed {
-            match self.store.save(&assessment) {
-                Ok(()) => self.save_status.set(SaveStatus::Saved),
-                Err(e) => self.save_status.set(SaveStatus::Failed(self.store_message(&e))),
-            }
+        match saved {
+            Some(Ok(())) => self.save_status.set(SaveStatus::Saved),
+            Some(Err(e)) => self.save_status.set(SaveStatus::Failed(self.store_message(&e))),
+            None => {}
         }
     }
 
