@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { readFileSync, existsSync } from 'node:fs';
 import { join, extname, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { before, after } from 'node:test';
 
@@ -18,7 +19,7 @@ const types = {
   '.json': 'application/json',
 };
 
-/** Serves dist/ on a free loopback port. */
+/** Serves dist/ on a free loopback port, gzipped when the browser accepts it, as a real host would. */
 export async function serveDist() {
   if (!existsSync(join(dist, 'index.html'))) {
     throw new Error('dist/index.html is missing: run `trunk build --release` first (scripts/test.sh does)');
@@ -28,8 +29,15 @@ export async function serveDist() {
     const file = join(dist, path.endsWith('/') ? `${path}index.html` : path);
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
+      const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream' };
+      if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        headers['content-encoding'] = 'gzip';
+        res.writeHead(200, headers);
+        res.end(gzipSync(body, { level: 9 }));
+      } else {
+        res.writeHead(200, headers);
+        res.end(body);
+      }
     } catch {
       res.writeHead(404);
       res.end('not found');
