@@ -176,6 +176,7 @@ fn app() -> impl IntoView {
     // Each screen is mounted afresh when the screen changes, never diffed against the previous
     // one: the page then carries only the code that builds each screen, not the code that would
     // patch one screen into another, which was a large share of the download.
+    keep_in_step_with_other_tabs(state);
     let screen_area = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |previous: Option<Option<Box<dyn Any>>>| {
         let screen = state.screen.get();
@@ -204,6 +205,25 @@ fn app() -> impl IntoView {
             </footer>
         </div>
     }
+}
+
+/// Another tab of this browser saved or deleted an assessment: read them all again, so this tab
+/// shows the other's answers and its next save does not overwrite them. A screen whose
+/// assessment was deleted there is redrawn, and then says so.
+fn keep_in_step_with_other_tabs(state: AppState) {
+    let _ = window_event_listener(leptos::ev::storage, move |event| {
+        let ours = event.key().is_none_or(|key| key.starts_with(crate::adapters::storage::KEY_PREFIX));
+        if !ours {
+            return;
+        }
+        let (all, _) = state.store.load_all();
+        let screen = state.screen.get_untracked();
+        let gone = screen.assessment_id().is_some_and(|id| all.iter().all(|a| a.id != id));
+        state.assessments.set(all);
+        if gone {
+            state.go(screen);
+        }
+    });
 }
 
 /// Mounts the app on the page's body.

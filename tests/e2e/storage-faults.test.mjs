@@ -57,3 +57,38 @@ test('when storage is full the answer stays on screen, the user is told, and sto
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('two tabs on the same assessment see each other\'s answers and never overwrite them', async () => {
+  const errors = [];
+  const context = await env.browser.newContext(); // one browser profile: both tabs share storage
+  const tabA = await newPage(context, errors);
+  await startAssessment(tabA, env.server.url, { role: 'Local partner', organisation: 'Two Tabs Org', partner: 'Org B' });
+  await ratingRadio(tabA, items[0], 4).check();
+  await tabA.getByText('All changes saved in this browser.').waitFor();
+
+  const tabB = await newPage(context, errors);
+  await tabB.goto(env.server.url);
+  await tabB.getByRole('button', { name: /^Resume/ }).click();
+  assert.ok(await ratingRadio(tabB, items[0], 4).isChecked(), 'tab B sees tab A\'s answer');
+  await ratingRadio(tabB, items[1], 2).check();
+  await tabB.getByText('All changes saved in this browser.').waitFor();
+
+  // Tab A, still open on its screen, shows tab B's answer without a reload...
+  await tabA.waitForFunction((id) => document.querySelector(`input[name="psc-item-${id}"][value="2"]`)?.checked, items[1].id);
+  // ...and its next answer keeps it.
+  await ratingRadio(tabA, items[2], 5).check();
+  await tabA.getByText(`3 of ${items.length} statements answered`).waitFor();
+  const stored = await tabB.evaluate(() => Object.entries(localStorage)
+    .filter(([k]) => k.startsWith('partnership-scorecard.assessment.')).map(([, v]) => JSON.parse(v)));
+  assert.equal(stored.length, 1);
+  const answers = stored[0].own.answers;
+  assert.deepEqual([answers[items[0].id]?.rating, answers[items[1].id]?.rating, answers[items[2].id]?.rating], [4, 2, 5]);
+
+  // Deleted in one tab: the other says so instead of taking answers into the void.
+  await tabB.getByRole('button', { name: 'All assessments' }).click();
+  await tabB.getByRole('button', { name: 'Delete' }).click();
+  await tabB.getByRole('button', { name: 'Yes, delete it' }).click();
+  await tabA.getByRole('heading', { level: 1, name: 'This assessment is no longer here' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
