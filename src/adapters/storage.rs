@@ -90,6 +90,26 @@ impl Store {
         }
     }
 
+    /// Removes every key this app wrote, and nothing else of the host page's.
+    pub fn delete_all(&self) -> Result<(), StoreError> {
+        match self {
+            Store::Browser => {
+                let storage = local_storage().ok_or(StoreError::Unavailable)?;
+                let count = storage.length().map_err(|_| StoreError::Unavailable)?;
+                let ours: Vec<String> =
+                    (0..count).filter_map(|i| storage.key(i).ok().flatten()).filter(|k| k.starts_with(KEY_PREFIX)).collect();
+                for key in ours {
+                    storage.remove_item(&key).map_err(|_| StoreError::Unavailable)?;
+                }
+                Ok(())
+            }
+            Store::Memory(map) => {
+                map.lock().map_err(|_| StoreError::Unavailable)?.clear();
+                Ok(())
+            }
+        }
+    }
+
     pub fn delete(&self, id: &str) -> Result<(), StoreError> {
         match self {
             Store::Browser => {

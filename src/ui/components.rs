@@ -20,6 +20,12 @@ pub fn focus_main_heading() {
     }
 }
 
+/// Asks before something is deleted for good. The browser's own dialog: focus, keyboard and
+/// screen readers all work without any code of ours.
+pub fn confirmed(question: &str) -> bool {
+    window().confirm_with_message(question).unwrap_or(false)
+}
+
 /// The latest message: errors are announced at once, confirmations politely. Both regions are
 /// always in the page, as screen readers only announce changes to regions they already know.
 pub fn notice_area(state: AppState) -> impl IntoView {

@@ -1,9 +1,8 @@
 //! The start screen: what the scorecard is for, the assessments kept here, and a new one.
 
-use leptos::either::Either;
 use leptos::prelude::*;
 
-use super::components::credit;
+use super::components::{confirmed, credit};
 use super::{AppState, Notice, Screen};
 use crate::adapters::clock;
 use crate::domain::{progress, Assessment, Responses};
@@ -25,6 +24,28 @@ pub fn screen(state: AppState) -> impl IntoView {
         </div>
         {move || has_saved().then(|| view! { {saved_list(state)} })}
         {new_assessment(state)}
+        {your_data(state)}
+    }
+}
+
+/// The reminder for shared computers, and one control that removes everything this app keeps.
+fn your_data(state: AppState) -> impl IntoView {
+    let t = state.t;
+    view! {
+        <section aria-labelledby="psc-data-title" class="psc-card">
+            <h2 id="psc-data-title">{t.data_title}</h2>
+            <p>{t.data_shared_computer}</p>
+            <button
+                type="button"
+                on:click=move |_| {
+                    if confirmed(t.delete_all_confirm) {
+                        state.delete_all();
+                    }
+                }
+            >
+                {t.delete_all}
+            </button>
+        </section>
     }
 }
 
@@ -50,7 +71,6 @@ fn saved_list(state: AppState) -> impl IntoView {
 
 fn saved_row(state: AppState, assessment: Assessment) -> impl IntoView {
     let t = state.t;
-    let confirming = RwSignal::new(false);
     let instrument = state.instrument(&assessment.own.instrument.id);
     let title = instrument.as_ref().map(|i| i.title.clone()).unwrap_or_else(|| assessment.own.instrument.id.clone());
     let role = instrument
@@ -69,6 +89,7 @@ fn saved_row(state: AppState, assessment: Assessment) -> impl IntoView {
     );
     let id = assessment.id.clone();
     let (open_id, delete_id) = (id.clone(), id.clone());
+    let (confirm_name, delete_name) = (name.clone(), name.clone());
     let updated = clock::date_of(&assessment.own.updated_at);
     view! {
         <li class="psc-saved-row">
@@ -78,30 +99,19 @@ fn saved_row(state: AppState, assessment: Assessment) -> impl IntoView {
                 <span>{i18n::fill(t.last_saved, &[("date", &updated)])} " · " {status} " " {partner_note}</span>
             </div>
             <div class="psc-saved-actions">
-                {move || {
-                    if confirming.get() {
-                        let id = delete_id.clone();
-                        Either::Left(view! {
-                            <span class="psc-confirm-text">{t.delete_confirm}</span>
-                            <button type="button" class="psc-danger" on:click=move |_| state.delete(&id)>
-                                {t.delete_yes}
-                            </button>
-                            <button type="button" on:click=move |_| confirming.set(false)>
-                                {t.cancel}
-                            </button>
-                        })
-                    } else {
-                        let (id, name) = (open_id.clone(), name.clone());
-                        Either::Right(view! {
-                            <button type="button" class="psc-primary" on:click=move |_| state.go(Screen::Answer(id.clone()))>
-                                {t.resume} <span class="psc-visually-hidden">{format!(" {name}")}</span>
-                            </button>
-                            <button type="button" on:click=move |_| confirming.set(true)>
-                                {t.delete}
-                            </button>
-                        })
+                <button type="button" class="psc-primary" on:click=move |_| state.go(Screen::Answer(open_id.clone()))>
+                    {t.resume} <span class="psc-visually-hidden">{format!(" {name}")}</span>
+                </button>
+                <button
+                    type="button"
+                    on:click=move |_| {
+                        if confirmed(&i18n::fill(t.delete_confirm, &[("name", &confirm_name)])) {
+                            state.delete(&delete_id);
+                        }
                     }
-                }}
+                >
+                    {t.delete} <span class="psc-visually-hidden">{format!(" {delete_name}")}</span>
+                </button>
             </div>
         </li>
     }

@@ -158,6 +158,17 @@ impl AppState {
         }
     }
 
+    /// Removes every assessment this app keeps in the browser, readable or not.
+    pub fn delete_all(&self) {
+        match self.store.delete_all() {
+            Ok(()) => {
+                self.assessments.set(Vec::new());
+                self.notice.set(Some(Notice::Info(self.t.deleted_all.to_string())));
+            }
+            Err(e) => self.notice.set(Some(Notice::Error(self.store_message(&e)))),
+        }
+    }
+
     fn store_message(&self, error: &StoreError) -> String {
         match error {
             StoreError::Full => self.t.storage_full.to_string(),

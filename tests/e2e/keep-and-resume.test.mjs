@@ -35,14 +35,17 @@ test('every answer is still there after a reload, and assessments can be listed 
   const rows = page.locator('.psc-saved-row');
   assert.equal(await rows.count(), 2);
 
-  // Deleting asks first; cancelling keeps it.
-  const second = rows.filter({ hasText: 'Nordic Aid with Another Partner' });
-  await second.getByRole('button', { name: 'Delete' }).click();
-  await second.getByRole('button', { name: 'Cancel' }).click();
+  // Deleting asks first, naming the assessment; declining keeps it.
+  const questions = [];
+  const deleteButton = page.getByRole('button', { name: 'Delete Nordic Aid with Another Partner' });
+  page.once('dialog', (d) => { questions.push(d.message()); d.dismiss(); });
+  await deleteButton.click();
   assert.equal(await rows.count(), 2);
-  await second.getByRole('button', { name: 'Delete' }).click();
-  await second.getByRole('button', { name: 'Yes, delete it' }).click();
+  page.once('dialog', (d) => { questions.push(d.message()); d.accept(); });
+  await deleteButton.click();
   await page.getByText('The assessment was deleted from this browser.').waitFor();
+  assert.equal(questions.length, 2);
+  assert.match(questions[0], /Delete the assessment “Nordic Aid with Another Partner” from this browser for good\?/);
   assert.equal(await rows.count(), 1);
   await page.reload();
   await page.getByRole('heading', { name: 'Assessments kept in this browser' }).waitFor();
@@ -92,6 +95,33 @@ test('a new assessment can be started and answered with the keyboard only', asyn
   await page.getByText('All changes saved in this browser.').waitFor();
   assert.equal(await comment.inputValue(), 'Saved as I type');
   assert.equal(await page.evaluate(() => document.activeElement?.id), `psc-comment-${items[0].id}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('"delete all my data" removes every assessment of this app and nothing of the host page', async () => {
+  const errors = [];
+  const context = await env.browser.newContext();
+  const page = await newPage(context, errors);
+  await startAssessment(page, env.server.url, { role: 'Local partner', organisation: 'Shared PC Org', partner: 'Org B' });
+  await startAssessment(page, env.server.url, { role: 'International partner', organisation: 'Org B', partner: 'Shared PC Org' });
+  await page.evaluate(() => localStorage.setItem('host-page-setting', 'keep me'));
+  await page.getByRole('button', { name: 'All assessments' }).click();
+  assert.equal(await page.locator('.psc-saved-row').count(), 2);
+
+  const deleteAll = page.getByRole('button', { name: 'Delete all my data from this browser' });
+  page.once('dialog', (d) => d.dismiss());
+  await deleteAll.click();
+  assert.equal(await page.locator('.psc-saved-row').count(), 2, 'declining keeps everything');
+  page.once('dialog', (d) => d.accept());
+  await deleteAll.click();
+  await page.getByText('All your data was deleted from this browser.').waitFor();
+  assert.equal(await page.locator('.psc-saved-row').count(), 0);
+  const keys = await page.evaluate(() => Object.keys(localStorage));
+  assert.deepEqual(keys, ['host-page-setting']);
+  await page.reload();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.equal(await page.locator('.psc-saved-row').count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -86,8 +86,8 @@ test('two tabs on the same assessment see each other\'s answers and never overwr
 
   // Deleted in one tab: the other says so instead of taking answers into the void.
   await tabB.getByRole('button', { name: 'All assessments' }).click();
-  await tabB.getByRole('button', { name: 'Delete' }).click();
-  await tabB.getByRole('button', { name: 'Yes, delete it' }).click();
+  tabB.once('dialog', (d) => d.accept());
+  await tabB.getByRole('button', { name: 'Delete Two Tabs Org with Org B' }).click();
   await tabA.getByRole('heading', { level: 1, name: 'This assessment is no longer here' }).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
