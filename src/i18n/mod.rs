@@ -83,6 +83,28 @@ mod tests {
         }
     }
 
+    /// A key no screen uses is a string translators would translate for nothing.
+    #[test]
+    fn every_entry_is_used_by_the_ui() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui");
+        let ui: String = std::fs::read_dir(&dir)
+            .expect("src/ui")
+            .map(|e| std::fs::read_to_string(e.expect("entry").path()).expect("readable"))
+            .collect();
+        let unused: Vec<_> = strings()
+            .entries()
+            .into_iter()
+            .map(|(key, _)| key)
+            .filter(|key| {
+                let used = format!("t.{key}");
+                !ui.match_indices(&used).any(|(at, _)| {
+                    !ui[at + used.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+                })
+            })
+            .collect();
+        assert!(unused.is_empty(), "catalogue entries no screen uses: {unused:?}");
+    }
+
     /// The UI files may not carry their own words: a string literal inside `view!` text would
     /// bypass the catalogue. This looks for quoted text with letters directly between tags.
     #[test]
