@@ -242,6 +242,10 @@ impl Instrument {
         self.dimensions.iter().flat_map(|d| d.items.iter().map(move |i| (d, i)))
     }
 
+    pub fn dimension(&self, id: &str) -> Option<&Dimension> {
+        self.dimensions.iter().find(|d| d.id == id)
+    }
+
     pub fn item(&self, id: &str) -> Option<&Item> {
         self.items().map(|(_, item)| item).find(|item| item.id == id)
     }

@@ -5,7 +5,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-use super::components::{assessment_header, credit, missing};
+use super::components::{assessment_header, credit, dimension_title, missing, score_text};
 use super::{AppState, Screen};
 use crate::charts::{self, GapRow, Legend};
 use crate::domain::gap::{large_gap_threshold, large_item_gap, Direction};
@@ -20,9 +20,6 @@ fn rating_text(t: &Strings, rating: Option<Rating>) -> String {
     }
 }
 
-fn mean_text(t: &Strings, mean: Option<Tenths>) -> String {
-    mean.map(|m| m.to_string()).unwrap_or_else(|| t.not_rated.to_string())
-}
 
 fn direction_text(t: &Strings, direction: Option<Direction>) -> &'static str {
     match direction {
@@ -69,9 +66,6 @@ fn gap_cells(
     }
 }
 
-fn dimension_title(instrument: &Instrument, id: &str) -> String {
-    instrument.dimensions.iter().find(|d| d.id == id).map(|d| d.title.clone()).unwrap_or_default()
-}
 
 /// The screen, or a notice when the assessment is gone.
 pub fn screen(state: AppState, id: String) -> impl IntoView {
@@ -107,12 +101,7 @@ fn comparison(state: AppState, id: String, assessment: Assessment, instrument: A
         .dimensions
         .iter()
         .map(|d| GapRow {
-            label: instrument
-                .dimensions
-                .iter()
-                .find(|x| x.id == d.dimension_id())
-                .map(|x| x.short_title.clone())
-                .unwrap_or_default(),
+            label: dimension_title(&instrument, d.dimension_id(), true),
             own: d.own.mean.map(Tenths::as_f64),
             partner: d.partner.mean.map(Tenths::as_f64),
             note: match d.gap {
@@ -167,8 +156,8 @@ fn comparison(state: AppState, id: String, assessment: Assessment, instrument: A
                     .iter()
                     .map(|d| view! {
                         <tr data-dimension=d.dimension_id().to_string() class:psc-large=d.large>
-                            <th scope="row">{dimension_title(&instrument, d.dimension_id())}</th>
-                            {gap_cells(t, mean_text(t, d.own.mean), mean_text(t, d.partner.mean), d.gap, d.large, d.direction())}
+                            <th scope="row">{dimension_title(&instrument, d.dimension_id(), false)}</th>
+                            {gap_cells(t, score_text(t, d.own.mean), score_text(t, d.partner.mean), d.gap, d.large, d.direction())}
                         </tr>
                     })
                     .collect_view()}
@@ -188,7 +177,7 @@ fn comparison(state: AppState, id: String, assessment: Assessment, instrument: A
                             <tr data-item=g.item_id.clone() class:psc-large=g.large>
                                 <th scope="row">
                                     {text}
-                                    <span class="psc-row-dimension">{dimension_title(&instrument, &g.dimension_id)}</span>
+                                    <span class="psc-row-dimension">{dimension_title(&instrument, &g.dimension_id, false)}</span>
                                     {(!own_comment.is_empty()).then(|| view! {
                                         <span class="psc-comment-shown">{t.your_comment} " " {own_comment}</span>
                                     })}

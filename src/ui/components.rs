@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{AppState, Notice, SaveStatus, Screen};
-use crate::domain::{Assessment, Instrument};
+use crate::domain::{Assessment, Instrument, Tenths};
+use crate::i18n::Strings;
 use crate::i18n;
 
 /// Moves keyboard focus to the current screen's heading, so a screen-reader or keyboard user
@@ -18,6 +19,19 @@ pub fn focus_main_heading() {
     if let Some(heading) = heading {
         let _ = heading.focus();
     }
+}
+
+/// A dimension's score as shown everywhere: one decimal, or "not rated".
+pub fn score_text(t: &Strings, mean: Option<Tenths>) -> String {
+    mean.map(|m| m.to_string()).unwrap_or_else(|| t.not_rated.to_string())
+}
+
+/// A dimension's title, or its short title for a chart axis.
+pub fn dimension_title(instrument: &Instrument, id: &str, short: bool) -> String {
+    instrument
+        .dimension(id)
+        .map(|d| if short { d.short_title.clone() } else { d.title.clone() })
+        .unwrap_or_default()
 }
 
 /// Asks before something is deleted for good. The browser's own dialog: focus, keyboard and

@@ -5,12 +5,12 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-use super::components::{assessment_header, credit, missing};
+use super::components::{assessment_header, credit, dimension_title, missing, score_text};
 use super::{AppState, Notice, Screen};
 use crate::adapters::{clock, files};
 use crate::charts;
 use crate::domain::result_file::{self, ImportError, ResultFile};
-use crate::domain::{dimension_scores, Assessment, Instrument};
+use crate::domain::{dimension_scores, Assessment, Instrument, Tenths};
 use crate::i18n::{self, Strings};
 
 /// The screen, or a notice when the assessment is gone.
@@ -24,18 +24,9 @@ pub fn screen(state: AppState, id: String) -> impl IntoView {
 fn own_results(state: AppState, id: String, assessment: Assessment, instrument: Arc<Instrument>) -> impl IntoView {
     let t = state.t;
     let scores = dimension_scores(&instrument, &assessment.own);
-    let title = |dimension_id: &str| {
-        instrument.dimensions.iter().find(|d| d.id == dimension_id).map(|d| d.title.clone()).unwrap_or_default()
-    };
-    let short = |dimension_id: &str| {
-        instrument.dimensions.iter().find(|d| d.id == dimension_id).map(|d| d.short_title.clone()).unwrap_or_default()
-    };
     let chart_rows: Vec<_> = scores
         .iter()
-        .map(|s| {
-            let note = s.mean.map(|m| m.to_string()).unwrap_or_else(|| t.not_rated.to_string());
-            (short(&s.dimension_id), s.mean.map(|m| m.as_f64()), note)
-        })
+        .map(|s| (dimension_title(&instrument, &s.dimension_id, true), s.mean.map(Tenths::as_f64), score_text(t, s.mean)))
         .collect();
     let svg = charts::score_chart(&chart_rows, (instrument.scale.min, instrument.scale.max)).unwrap_or_default();
     let scale_text = i18n::fill(t.scale_range, &[("min", &instrument.scale.min), ("max", &instrument.scale.max)]);
@@ -63,8 +54,8 @@ fn own_results(state: AppState, id: String, assessment: Assessment, instrument: 
                     .iter()
                     .map(|s| view! {
                         <tr data-dimension=s.dimension_id.clone()>
-                            <th scope="row">{title(&s.dimension_id)}</th>
-                            <td class="psc-num">{s.mean.map(|m| m.to_string()).unwrap_or_else(|| t.not_rated.to_string())}</td>
+                            <th scope="row">{dimension_title(&instrument, &s.dimension_id, false)}</th>
+                            <td class="psc-num">{score_text(t, s.mean)}</td>
                             <td class="psc-num">{i18n::fill(t.rated_of, &[("rated", &s.rated), ("items", &s.items)])}</td>
                             <td class="psc-num">{s.not_applicable}</td>
                         </tr>
