@@ -92,3 +92,34 @@ test('two tabs on the same assessment see each other\'s answers and never overwr
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a damaged stored entry is left untouched and named, and the others still load', async () => {
+  const errors = [];
+  const context = await env.browser.newContext();
+  const page = await newPage(context, errors);
+  await startAssessment(page, env.server.url, { role: 'Local partner', organisation: 'Healthy Org', partner: 'Org B' });
+  const damaged = '{"store_version":1,"id":"broken","own":{"instrument":';
+  await page.evaluate((text) => localStorage.setItem('partnership-scorecard.assessment.broken', text), damaged);
+  await page.reload();
+  await page.getByRole('alert').getByText('1 saved assessment(s) could not be read and were left untouched').waitFor();
+  assert.equal(await page.locator('.psc-saved-row').count(), 1);
+  assert.match(await page.locator('.psc-saved-row').textContent(), /Healthy Org with Org B/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('partnership-scorecard.assessment.broken')), damaged);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a reload straight after typing loses nothing: every keystroke is saved', async () => {
+  const errors = [];
+  const context = await env.browser.newContext();
+  const page = await newPage(context, errors);
+  await startAssessment(page, env.server.url, { role: 'Local partner', organisation: 'Quick Org', partner: 'Org B' });
+  const comment = page.getByRole('group', { name: items[3].text }).getByLabel('Comment (optional)');
+  await comment.focus();
+  await page.keyboard.type('typed just before the tab closed');
+  await page.reload(); // no wait for any "saved" message
+  await page.getByRole('button', { name: /^Resume/ }).click();
+  assert.equal(await page.getByRole('group', { name: items[3].text }).getByLabel('Comment (optional)').inputValue(), 'typed just before the tab closed');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
