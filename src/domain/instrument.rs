@@ -334,6 +334,18 @@ mod tests {
         assert!(Instrument::from_json("not json").is_err());
     }
 
+    proptest::proptest! {
+        /// A custom instrument file is answered with its problems, never a panic, whatever it holds.
+        #[test]
+        fn any_text_gives_an_instrument_or_its_problems(
+            text in ".{0,300}",
+            json_like in r#"[\[\]{}":,0-9a-z_. \-]{0,300}"#,
+        ) {
+            let _ = Instrument::from_json(&text);
+            let _ = Instrument::from_json(&json_like);
+        }
+    }
+
     #[test]
     fn scale_labels_are_found_by_point() {
         let scale = sample().scale;

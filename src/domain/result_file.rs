@@ -265,6 +265,63 @@ mod tests {
         assert!(matches!(read(&missing), Err(ImportError::Invalid { .. })));
     }
 
+    /// Files written by every released format version must keep loading: one fixture per
+    /// version, written by hand from the documentation, never regenerated from the code.
+    #[test]
+    fn result_files_of_every_format_version_still_load() {
+        let fixture = include_str!("../../tests/fixtures/result-file-v1.json");
+        let responses = read(fixture).expect("a version 1 file loads");
+        assert_eq!(responses.organisation, "Nordic Aid");
+        assert_eq!(responses.rating("foundation.co-creation"), Some(Rating::Score(4)));
+        assert_eq!(responses.rating("capacities.levels"), Some(Rating::NotApplicable));
+        assert_eq!(responses.rating("institutional-support.flexibility"), None);
+        assert_eq!(responses.comment("institutional-support.flexibility"), "Depends on the donor.");
+        assert_eq!(responses.reflection("reflection.power"), "Budget decisions sit with us.");
+    }
+
+    #[test]
+    fn stored_assessments_of_every_store_version_still_load() {
+        let fixture = include_str!("../../tests/fixtures/stored-assessment-v1.json");
+        let assessment: crate::domain::Assessment = serde_json::from_str(fixture).expect("a version 1 entry loads");
+        assert_eq!(assessment.own.rating("foundation.co-creation"), Some(Rating::Score(2)));
+        let partner = assessment.partner.expect("the partner's answers were kept");
+        assert_eq!(partner.rating("foundation.co-creation"), Some(Rating::Score(4)));
+    }
+
+    // Whatever arrives as a "result file" is answered with a value, never a panic.
+    // `PSC_FUZZ_CASES` sets how many inputs each property tries (see README).
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(fuzz_cases()))]
+
+        /// Any text at all, and text made of JSON's own characters.
+        #[test]
+        fn any_text_is_refused_or_read_never_a_panic(
+            text in ".{0,400}",
+            json_like in r#"[\[\]{}":,0-9a-z_. \-]{0,300}"#,
+        ) {
+            let _ = read(&text);
+            let _ = read(&json_like);
+        }
+
+        /// Damage a real file at random: cut it, or change one byte. Still never a panic.
+        #[test]
+        fn damaged_files_are_refused_or_read_never_a_panic(cut in 0usize..2000, at in 0usize..2000, byte in 0u8..128) {
+            let text = international_file();
+            let cut = cut.min(text.len());
+            let _ = read(&text[..cut]);
+            let mut bytes = text.into_bytes();
+            let at = at % bytes.len();
+            bytes[at] = byte;
+            if let Ok(damaged) = String::from_utf8(bytes) {
+                let _ = read(&damaged);
+            }
+        }
+    }
+
+    fn fuzz_cases() -> u32 {
+        std::env::var("PSC_FUZZ_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(512)
+    }
+
     #[test]
     fn file_names_are_safe_and_say_what_they_hold() {
         let instrument = instrument();
