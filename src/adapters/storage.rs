@@ -8,6 +8,7 @@ use gloo_storage::{LocalStorage, Storage};
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
+use crate::domain::id_map::IdMap;
 use crate::domain::Assessment;
 
 /// Every key this app writes starts with this, so it never touches a host page's keys.
@@ -46,32 +47,45 @@ impl Store {
         format!("{KEY_PREFIX}{id}")
     }
 
-    /// Every stored assessment, most recently changed first, and how many entries could not be
-    /// read (those are left untouched in storage).
-    pub fn load_all(&self) -> (Vec<Assessment>, usize) {
-        let texts: Vec<String> = match self {
+    /// Every entry this app wrote, as (key, text).
+    fn entries(&self) -> Vec<(String, String)> {
+        match self {
             Store::Browser => {
-                let Some(storage) = local_storage() else { return (Vec::new(), 0) };
+                let Some(storage) = local_storage() else { return Vec::new() };
                 let count = storage.length().unwrap_or(0);
                 (0..count)
                     .filter_map(|i| storage.key(i).ok().flatten())
                     .filter(|k| k.starts_with(KEY_PREFIX))
-                    .filter_map(|k| storage.get_item(&k).ok().flatten())
+                    .filter_map(|k| storage.get_item(&k).ok().flatten().map(|text| (k, text)))
                     .collect()
             }
-            Store::Memory(map) => map.lock().map(|m| m.values().cloned().collect()).unwrap_or_default(),
-        };
-        let mut unreadable = 0;
-        let mut assessments: Vec<Assessment> = texts
-            .iter()
-            .filter_map(|text| {
-                let parsed = serde_json::from_str(text).ok();
-                unreadable += usize::from(parsed.is_none());
-                parsed
-            })
-            .collect();
+            Store::Memory(map) => {
+                map.lock().map(|m| m.iter().map(|(k, v)| (k.clone(), v.clone())).collect()).unwrap_or_default()
+            }
+        }
+    }
+
+    /// Every stored assessment, most recently changed first, and how many entries could not be
+    /// read (those are left untouched in storage).
+    pub fn load_all(&self) -> (Vec<Assessment>, usize) {
+        let entries = self.entries();
+        let mut assessments: Vec<Assessment> =
+            entries.iter().filter_map(|(_, text)| serde_json::from_str(text).ok()).collect();
+        let unreadable = entries.len() - assessments.len();
         assessments.sort_unstable_by(|a, b| b.own.updated_at.cmp(&a.own.updated_at).then_with(|| a.id.cmp(&b.id)));
         (assessments, unreadable)
+    }
+
+    /// The entries that cannot be read, as they are, keyed as in storage: kept aside for the
+    /// user to download (and perhaps repair), never silently dropped.
+    pub fn unreadable(&self) -> IdMap<String> {
+        let mut damaged = IdMap::default();
+        for (key, text) in self.entries() {
+            if serde_json::from_str::<Assessment>(&text).is_err() {
+                damaged.insert(&key, text);
+            }
+        }
+        damaged
     }
 
     pub fn save(&self, assessment: &Assessment) -> Result<(), StoreError> {

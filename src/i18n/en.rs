@@ -22,6 +22,8 @@ pub static EN: Strings = Strings {
     delete_all: "Delete all my data from this browser",
     delete_all_confirm: "Delete every assessment, with all answers and partners' files, from this browser for good?",
     deleted_all: "All your data was deleted from this browser.",
+    damaged_entries: "{count} saved assessment(s) in this browser are damaged and cannot be opened. They are kept as they are: download them to keep a copy or to have them repaired.",
+    download_damaged: "Download the damaged entries",
 
     new_title: "Start a new assessment",
     instrument_label: "Questionnaire",

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::components::{confirmed, credit};
 use super::{AppState, Notice, Screen};
-use crate::adapters::clock;
+use crate::adapters::{clock, files};
 use crate::domain::{progress, Assessment, Responses};
 use crate::i18n;
 
@@ -31,9 +31,25 @@ pub fn screen(state: AppState) -> impl IntoView {
 /// The reminder for shared computers, and one control that removes everything this app keeps.
 fn your_data(state: AppState) -> impl IntoView {
     let t = state.t;
+    let damaged = state.store.unreadable();
+    let damaged_note = (!damaged.is_empty()).then(|| {
+        let count = damaged.len();
+        let file = serde_json::to_string_pretty(&damaged).unwrap_or_default();
+        let download = move |_| {
+            let name = format!("scorecard_damaged-entries_{}.json", clock::date_of(&clock::now_iso()));
+            if files::download(&name, &file).is_err() {
+                state.notice.set(Some(Notice::Error(t.export_failed.to_string())));
+            }
+        };
+        view! {
+            <p>{i18n::fill(t.damaged_entries, &[("count", &count)])}</p>
+            <button type="button" on:click=download>{t.download_damaged}</button>
+        }
+    });
     view! {
         <section aria-labelledby="psc-data-title" class="psc-card">
             <h2 id="psc-data-title">{t.data_title}</h2>
+            {damaged_note}
             <p>{t.data_shared_computer}</p>
             <button
                 type="button"

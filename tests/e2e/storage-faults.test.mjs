@@ -105,6 +105,14 @@ test('a damaged stored entry is left untouched and named, and the others still l
   assert.equal(await page.locator('.psc-saved-row').count(), 1);
   assert.match(await page.locator('.psc-saved-row').textContent(), /Healthy Org with Org B/);
   assert.equal(await page.evaluate(() => localStorage.getItem('partnership-scorecard.assessment.broken')), damaged);
+  // ...and offered for download exactly as stored.
+  await page.getByText('1 saved assessment(s) in this browser are damaged').waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the damaged entries' }).click(),
+  ]);
+  const { readFile } = await import('node:fs/promises');
+  assert.deepEqual(JSON.parse(await readFile(await download.path(), 'utf8')), { 'partnership-scorecard.assessment.broken': damaged });
   assert.deepEqual(errors, []);
   await context.close();
 });
