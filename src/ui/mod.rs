@@ -143,7 +143,13 @@ impl AppState {
         });
         match saved {
             Some(Ok(())) => self.save_status.set(SaveStatus::Saved),
-            Some(Err(e)) => self.save_status.set(SaveStatus::Failed(self.store_message(&e))),
+            Some(Err(e)) => {
+                // Said twice on purpose: in the alert region, read out at once, and beside the
+                // progress bar, which stays in view while answering.
+                let message = self.store_message(&e);
+                self.notice.set(Some(Notice::Error(message.clone())));
+                self.save_status.set(SaveStatus::Failed(message));
+            }
             None => {}
         }
     }

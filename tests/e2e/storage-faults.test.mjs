@@ -41,7 +41,8 @@ test('when storage is full the answer stays on screen, the user is told, and sto
     };
   });
   await ratingRadio(page, items[1], 5).check();
-  await page.getByText(/Not saved: this browser's storage is full/).waitFor();
+  await page.getByRole('alert').getByText(/Not saved: this browser's storage is full/).waitFor();
+  await page.locator('.psc-progress-bar').getByText(/Not saved: this browser's storage is full/).waitFor();
   assert.ok(await ratingRadio(page, items[1], 5).isChecked(), 'the answer stays on screen');
   assert.equal(await storageSnapshot(page), before, 'what was stored is untouched');
 

@@ -99,6 +99,8 @@ test('two partners answer separately, exchange a file and see their gaps', async
   const contextB = await env.browser.newContext();
   const pageB = await newPage(contextB, errors);
   await startAssessment(pageB, env.server.url, { role: 'Local partner', organisation: 'Lake Women Network', partner: 'Nordic Aid' });
+  const requestsB = [];
+  pageB.on('request', (r) => requestsB.push(r.url()));
   await answer(pageB, ratingsB);
   await fillReflections(pageB, reflectionsB);
   await pageB.getByRole('button', { name: 'See my results' }).click();
@@ -163,6 +165,8 @@ test('two partners answer separately, exchange a file and see their gaps', async
   // The organisation name with markup is shown as text, never as markup.
   assert.equal(await pageB.locator('b').count(), 0);
   await assert.doesNotReject(pageB.getByText(`Your partner: ${hostile}`, { exact: false }).waitFor());
+
+  assert.deepEqual(requestsB, [], 'no network request while answering, opening the file and comparing');
 
   // The comparison survives a reload.
   await pageB.reload();
