@@ -97,6 +97,8 @@ pub static EN: Strings = Strings {
     compare_who: "You: {organisation} ({role}). Your partner: {partner} ({partner_role}). Dimensions are listed largest gap first.",
     compare_threshold: "A gap of {threshold} points or more between dimension scores, or {items} points or more on one statement, is a large gap: a third of the scale or more.",
     large_gap_count: "Large gaps: {dimensions} of {dimension_total} dimensions, {items} of {item_total} statements.",
+    compare_summary: "Largest gap: {dimension}, you {you}, your partner {partner}.",
+    compare_summary_none: "No dimension has scores from both partners yet.",
     legend_you: "You ({role})",
     legend_partner: "Your partner ({role})",
     chart_gap: "gap {gap}",

@@ -44,7 +44,7 @@ catalogue! {
     import_too_large, import_empty, import_not_json, import_truncated, import_not_result, import_version,
     import_wrong_instrument, import_same_role, import_invalid,
     compare_title, compare_needs_file, go_to_results, compare_who, compare_threshold, large_gap_count,
-    legend_you, legend_partner, chart_gap, chart_large_gap, compare_chart_label, compare_chart_caption,
+    legend_you, legend_partner, compare_summary, compare_summary_none, chart_gap, chart_large_gap, compare_chart_label, compare_chart_caption,
     dimension_gaps_caption, item_gaps_caption, col_statement, col_you, col_partner, col_gap, col_direction,
     large_gap, you_rate_higher, partner_rates_higher, same_rating, no_gap,
     not_applicable_short, not_answered, your_comment, partner_comment,

@@ -118,6 +118,18 @@ fn comparison(state: AppState, id: String, assessment: Assessment, instrument: A
         Legend { own: &own_legend, partner: &partner_legend },
     )
     .unwrap_or_default();
+    // The chart's message in one sentence, for those who do not see it.
+    let summary = match comparison.dimensions.first() {
+        Some(d) if d.gap.is_some() => i18n::fill(
+            t.compare_summary,
+            &[
+                ("dimension", &dimension_title(&instrument, d.dimension_id(), false)),
+                ("you", &score_text(t, d.own.mean)),
+                ("partner", &score_text(t, d.partner.mean)),
+            ],
+        ),
+        _ => t.compare_summary_none.to_string(),
+    };
     let large_dimensions = comparison.dimensions.iter().filter(|d| d.large).count();
     let large_items = comparison.items.iter().filter(|i| i.large).count();
 
@@ -145,7 +157,7 @@ fn comparison(state: AppState, id: String, assessment: Assessment, instrument: A
         </p>
         <figure class="psc-figure">
             <div class="psc-chart" role="img" aria-label=t.compare_chart_label inner_html=svg></div>
-            <figcaption>{t.compare_chart_caption}</figcaption>
+            <figcaption>{summary} " " {t.compare_chart_caption}</figcaption>
         </figure>
         <table class="psc-table" id="psc-dimension-gaps">
             <caption>{t.dimension_gaps_caption}</caption>

@@ -9,6 +9,9 @@ import { useServerAndBrowser, newPage, startAssessment, answer, items, instrumen
 const env = useServerAndBrowser();
 const axeSource = readFileSync(join(repo, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
+/** True when the page fits its viewport's width (no horizontal scrolling). */
+const fitsWidth = (page) => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+
 async function violations(page) {
   if (!(await page.evaluate(() => 'axe' in window))) {
     // Evaluated by the test driver, not injected as a page script: the page's Content Security
@@ -57,6 +60,15 @@ test('no accessibility violations on any screen', async () => {
   await page.getByLabel("Open your partner's result file").setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(partner)) });
   await page.getByRole('heading', { level: 1, name: 'How you and your partner see the partnership' }).waitFor();
   assert.deepEqual(await violations(page), [], 'comparison');
+  await page.setViewportSize({ width: 320, height: 640 });
+  assert.ok(await fitsWidth(page), 'the comparison fits 320 px without horizontal scrolling');
+  await page.getByRole('button', { name: '2. My results' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your results' }).waitFor();
+  assert.ok(await fitsWidth(page), 'own results fit 320 px');
+  await page.getByRole('button', { name: '1. Answer' }).click();
+  await page.getByRole('heading', { level: 1, name: instrument.title }).waitFor();
+  assert.ok(await fitsWidth(page), 'answering fits 320 px');
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   await page.getByRole('button', { name: 'All assessments' }).click();
   await page.getByRole('heading', { name: 'Assessments kept in this browser' }).waitFor();

@@ -130,6 +130,12 @@ test('two partners answer separately, exchange a file and see their gaps', async
   }
   assert.ok(dimRows.some((r) => r.large), 'this pair of answers has at least one large gap');
 
+  // The chart's one-sentence summary names the largest gap.
+  const top = expectedDims.find((d) => d.id === dimRows[0].id);
+  const topTitle = instrument.dimensions.find((d) => d.id === top.id).title;
+  assert.match(await pageB.locator('.psc-figure figcaption').textContent(),
+    new RegExp(`^Largest gap: ${topTitle}, you ${oneDecimal(top.you)}, your partner ${oneDecimal(top.partner)}\\.`));
+
   // Every statement, largest gap first.
   const itemRows = await tableRows(pageB, 'psc-item-gaps', 'item');
   assert.equal(itemRows.length, items.length);
