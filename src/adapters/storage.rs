@@ -1,11 +1,10 @@
 //! Assessments kept in the browser's localStorage, one key each, written on every change.
 //!
 //! When localStorage itself is blocked (private modes, sandboxed or third-party frames), gloo's
-//! calls would panic, so the store checks first and falls back to memory; the UI then tells the
-//! user that nothing will be kept.
+//! calls would panic, so the store checks first and falls back to memory; the UI then says on
+//! every screen, and beside every answer, that nothing will be kept.
 
 use gloo_storage::{LocalStorage, Storage};
-use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
 use crate::domain::id_map::IdMap;
@@ -23,7 +22,7 @@ pub enum StoreError {
 
 pub enum Store {
     Browser,
-    Memory(Arc<Mutex<BTreeMap<String, String>>>),
+    Memory(Arc<Mutex<IdMap<String>>>),
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
@@ -60,7 +59,7 @@ impl Store {
                     .collect()
             }
             Store::Memory(map) => {
-                map.lock().map(|m| m.iter().map(|(k, v)| (k.clone(), v.clone())).collect()).unwrap_or_default()
+                map.lock().map(|m| m.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()).unwrap_or_default()
             }
         }
     }
@@ -69,8 +68,7 @@ impl Store {
     /// read (those are left untouched in storage).
     pub fn load_all(&self) -> (Vec<Assessment>, usize) {
         let entries = self.entries();
-        let mut assessments: Vec<Assessment> =
-            entries.iter().filter_map(|(_, text)| serde_json::from_str(text).ok()).collect();
+        let mut assessments: Vec<Assessment> = entries.iter().filter_map(|(_, text)| Assessment::from_stored(text)).collect();
         let unreadable = entries.len() - assessments.len();
         assessments.sort_unstable_by(|a, b| b.own.updated_at.cmp(&a.own.updated_at).then_with(|| a.id.cmp(&b.id)));
         (assessments, unreadable)
@@ -81,7 +79,7 @@ impl Store {
     pub fn unreadable(&self) -> IdMap<String> {
         let mut damaged = IdMap::default();
         for (key, text) in self.entries() {
-            if serde_json::from_str::<Assessment>(&text).is_err() {
+            if Assessment::from_stored(&text).is_none() {
                 damaged.insert(&key, text);
             }
         }
@@ -98,7 +96,7 @@ impl Store {
             }
             Store::Memory(map) => {
                 let text = serde_json::to_string(assessment).map_err(|_| StoreError::Unavailable)?;
-                map.lock().map_err(|_| StoreError::Unavailable)?.insert(Self::key(&assessment.id), text);
+                map.lock().map_err(|_| StoreError::Unavailable)?.insert(&Self::key(&assessment.id), text);
                 Ok(())
             }
         }
@@ -118,7 +116,7 @@ impl Store {
                 Ok(())
             }
             Store::Memory(map) => {
-                map.lock().map_err(|_| StoreError::Unavailable)?.clear();
+                *map.lock().map_err(|_| StoreError::Unavailable)? = IdMap::default();
                 Ok(())
             }
         }

@@ -258,11 +258,6 @@ impl Instrument {
         self.roles.iter().find(|r| r.id == id)
     }
 
-    /// The role on the other side of the partnership from `id`.
-    pub fn other_role(&self, id: &str) -> Option<&Role> {
-        self.roles.iter().find(|r| r.id != id)
-    }
-
     pub fn reflection(&self, id: &str) -> Option<&Question> {
         self.reflections.iter().find(|q| q.id == id)
     }

@@ -180,6 +180,13 @@ impl Assessment {
     pub fn new(id: String, own: Responses) -> Self {
         Assessment { store_version: STORE_VERSION, id, own, partner: None }
     }
+
+    /// Reads a stored entry. `None` when it is damaged, or was written by a newer version of the
+    /// app (an older page left open must not load it and write it back without what it does not
+    /// know): such entries are kept aside, untouched.
+    pub fn from_stored(text: &str) -> Option<Assessment> {
+        serde_json::from_str::<Assessment>(text).ok().filter(|a| a.store_version <= STORE_VERSION)
+    }
 }
 
 #[cfg(test)]
@@ -198,6 +205,16 @@ mod tests {
     }
 
     #[test]
+    fn entries_from_a_newer_version_are_kept_aside() {
+        let fixture = include_str!("../../tests/fixtures/stored-assessment-v1.json");
+        assert!(Assessment::from_stored(fixture).is_some());
+        let newer = fixture.replacen("\"store_version\": 1", &format!("\"store_version\": {}", STORE_VERSION + 1), 1);
+        assert_ne!(newer, fixture);
+        assert!(Assessment::from_stored(&newer).is_none());
+        assert!(Assessment::from_stored("{").is_none());
+    }
+
+    #[test]
     fn clearing_rating_and_comment_forgets_the_answer() {
         let instrument = crate::instruments::builtin().remove(0);
         let mut r = Responses::new(&instrument, "local", " Org ", "Other", "t0");
@@ -207,7 +224,7 @@ mod tests {
         assert_eq!(r.rating("x"), Some(Rating::Score(3)));
         assert_eq!(r.comment("x"), "why");
         r.set_rating("x", None, "t3");
-        assert!(r.answers.contains_key("x"), "the comment keeps the answer");
+        assert!(r.answers.get("x").is_some(), "the comment keeps the answer");
         r.set_comment("x", "", "t4");
         assert!(r.answers.is_empty());
         assert_eq!(r.updated_at, "t4");

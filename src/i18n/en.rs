@@ -52,7 +52,7 @@ pub static EN: Strings = Strings {
     answer_intro: "Rate each statement as your organisation sees the partnership today. Choose “Don't know / not applicable” where you cannot say. Comments are optional. Everything is saved as you go: you can close the page and come back.",
     progress_label: "Statements answered",
     progress_text: "{answered} of {total} statements answered",
-    comment_label: "Comment (optional)",
+    comment_label: "Comment on {number} (optional)",
     reflections_title: "Reflection questions",
     reflections_intro: "Answer in your own words. Your partner answers the same questions; you will read both answers side by side.",
     see_results: "See my results",

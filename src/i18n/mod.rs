@@ -56,13 +56,30 @@ pub fn strings() -> &'static Strings {
     &en::EN
 }
 
-/// Fills `{name}` placeholders in a template. Unknown placeholders are left as they are, so a
-/// translation mistake shows up as visible braces rather than lost words.
+/// Fills `{name}` placeholders in a template, in one pass: a value that itself contains
+/// braces (an organisation called "{partner}", say) is inserted as it is. Unknown placeholders
+/// are left as they are, so a translation mistake shows up as visible braces, not lost words.
 pub fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), &value.to_string());
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after
+            .find('}')
+            .and_then(|close| values.iter().find(|(name, _)| *name == &after[..close]).map(|v| (close, v.1)));
+        match value {
+            Some((close, value)) => {
+                out.push_str(&value.to_string());
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -74,6 +91,13 @@ mod tests {
     fn fill_replaces_every_named_value() {
         assert_eq!(fill("{a} of {b}, {a}", &[("a", &1), ("b", &"two")]), "1 of two, 1");
         assert_eq!(fill("{missing}", &[]), "{missing}");
+        assert_eq!(fill("x { y } {", &[("y", &1)]), "x { y } {");
+    }
+
+    #[test]
+    fn a_value_with_braces_is_inserted_as_it_is() {
+        let text = fill("You: {organisation}. Partner: {partner}.", &[("organisation", &"{partner}"), ("partner", &"B")]);
+        assert_eq!(text, "You: {partner}. Partner: B.");
     }
 
     #[test]

@@ -97,15 +97,19 @@ fn item_question(state: AppState, id: Arc<str>, instrument: Arc<Instrument>, ite
         let (id, item_id) = (id.clone(), item_id.clone());
         Memo::new(move |_| state.with_assessment(&id, |a| a.own.rating(&item_id)).flatten())
     };
-    let initial_comment =
-        state.with_assessment_untracked(&id, |a| a.own.comment(&item_id).to_string()).unwrap_or_default();
+    // Follows the stored text, so a comment written in another tab shows here before this tab
+    // writes over it; while typing here it equals what is typed, so the cursor stays put.
+    let comment = {
+        let (id, item_id) = (id.clone(), item_id.clone());
+        Memo::new(move |_| state.with_assessment(&id, |a| a.own.comment(&item_id).to_string()).unwrap_or_default())
+    };
     let name = format!("psc-item-{}", item.id);
     let comment_id = format!("psc-comment-{}", item.id);
     let choose = {
         let (id, item_id) = (id.clone(), item_id.clone());
         move |choice: Rating| {
             let now = state.now();
-            state.edit(&id, |a| a.own.set_rating(&item_id, Some(choice), &now));
+            let _ = state.edit(&id, |a| a.own.set_rating(&item_id, Some(choice), &now));
         }
     };
     let scale = &instrument.scale;
@@ -117,7 +121,7 @@ fn item_question(state: AppState, id: Arc<str>, instrument: Arc<Instrument>, ite
     view! {
         <fieldset class="psc-item">
             <legend>
-                <span class="psc-item-number">{number}</span>
+                <span class="psc-item-number">{number.clone()}</span>
                 " "
                 {item.text.clone()}
             </legend>
@@ -141,16 +145,18 @@ fn item_question(state: AppState, id: Arc<str>, instrument: Arc<Instrument>, ite
                     })
                     .collect_view()}
             </div>
-            <label class="psc-comment-label" for=comment_id.clone()>{t.comment_label}</label>
+            <label class="psc-comment-label" for=comment_id.clone()>
+                {i18n::fill(t.comment_label, &[("number", &number)])}
+            </label>
             <textarea
                 id=comment_id
                 class="psc-comment"
                 rows="2"
-                prop:value=initial_comment
+                prop:value=move || comment.get()
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
                     let now = state.now();
-                    state.edit(&id, |a| a.own.set_comment(&item_id, &text, &now));
+                    let _ = state.edit(&id, |a| a.own.set_comment(&item_id, &text, &now));
                 }
             ></textarea>
         </fieldset>
@@ -159,20 +165,22 @@ fn item_question(state: AppState, id: Arc<str>, instrument: Arc<Instrument>, ite
 
 fn reflection_question(state: AppState, id: Arc<str>, question: Question) -> impl IntoView {
     let field_id = format!("psc-reflection-{}", question.id);
-    let initial =
-        state.with_assessment_untracked(&id, |a| a.own.reflection(&question.id).to_string()).unwrap_or_default();
     let question_id = question.id.clone();
+    let text = {
+        let (id, question_id) = (id.clone(), question_id.clone());
+        Memo::new(move |_| state.with_assessment(&id, |a| a.own.reflection(&question_id).to_string()).unwrap_or_default())
+    };
     view! {
         <div class="psc-field psc-reflection">
             <label for=field_id.clone()>{question.text.clone()}</label>
             <textarea
                 id=field_id
                 rows="4"
-                prop:value=initial
+                prop:value=move || text.get()
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
                     let now = state.now();
-                    state.edit(&id, |a| a.own.set_reflection(&question_id, &text, &now));
+                    let _ = state.edit(&id, |a| a.own.set_reflection(&question_id, &text, &now));
                 }
             ></textarea>
         </div>

@@ -184,7 +184,11 @@ fn new_assessment(state: AppState) -> impl IntoView {
                     <label for="psc-instrument">{t.instrument_label}</label>
                     <select
                         id="psc-instrument"
-                        on:change=move |ev| instrument_id.set(event_target_value(&ev))
+                        on:change=move |ev| {
+                            // The roles are the new instrument's: the old choice no longer applies.
+                            role.set(String::new());
+                            instrument_id.set(event_target_value(&ev));
+                        }
                         prop:value=move || instrument_id.get()
                     >
                         {instruments

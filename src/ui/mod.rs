@@ -50,9 +50,10 @@ pub enum SaveStatus {
     Failed(String),
 }
 
-/// The application's state: a handful of signals, created once in [`App`] and passed to each
-/// screen. Every stored change goes through [`AppState::edit`], so what is on screen and what is
-/// in storage never drift apart silently.
+/// The application's state: a handful of signals, created once in `app` and passed to each
+/// screen. Changes to an assessment go through [`AppState::edit`] (and creation and deletion
+/// through `add`, `delete`, `delete_all`), so what is on screen and what is in storage never
+/// drift apart silently.
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub screen: RwSignal<Screen>,
@@ -89,9 +90,11 @@ impl AppState {
         }
     }
 
-    /// Goes to a screen, clears the last message and puts keyboard focus on its heading.
+    /// Goes to a screen, clears the last message and puts keyboard focus on its heading. Where
+    /// nothing can be saved, that warning stays on every screen.
     pub fn go(&self, screen: Screen) {
-        self.notice.set(None);
+        let lasting = (!self.store.is_persistent()).then(|| Notice::Error(self.t.storage_unavailable.to_string()));
+        self.notice.set(lasting);
         self.save_status.set(SaveStatus::Idle);
         self.screen.set(screen);
         request_animation_frame(components::focus_main_heading);
@@ -130,9 +133,9 @@ impl AppState {
         Ok(())
     }
 
-    /// Applies a change to one assessment, stamps it and saves it. The change stays on screen even
-    /// when storage refuses it, and the user is told at once.
-    pub fn edit(&self, id: &str, change: impl FnOnce(&mut Assessment)) {
+    /// Applies a change to one assessment and saves it. The change stays on screen even when
+    /// storage refuses it, and the user is told at once; the reason is also returned.
+    pub fn edit(&self, id: &str, change: impl FnOnce(&mut Assessment)) -> Result<(), String> {
         let store = self.store;
         let mut saved = None;
         self.assessments.update(|all| {
@@ -142,37 +145,47 @@ impl AppState {
             }
         });
         match saved {
-            Some(Ok(())) => self.save_status.set(SaveStatus::Saved),
+            Some(Ok(())) if self.store.is_persistent() => {
+                self.save_status.set(SaveStatus::Saved);
+                Ok(())
+            }
+            Some(Ok(())) => {
+                // Kept in this tab's memory only: never say "saved".
+                let message = self.t.storage_unavailable.to_string();
+                self.save_status.set(SaveStatus::Failed(message.clone()));
+                Err(message)
+            }
             Some(Err(e)) => {
                 // Said twice on purpose: in the alert region, read out at once, and beside the
                 // progress bar, which stays in view while answering.
                 let message = self.store_message(&e);
                 self.notice.set(Some(Notice::Error(message.clone())));
-                self.save_status.set(SaveStatus::Failed(message));
+                self.save_status.set(SaveStatus::Failed(message.clone()));
+                Err(message)
             }
-            None => {}
+            None => Ok(()),
         }
     }
 
+    /// Deletes one assessment, then shows the start screen afresh with focus on its heading, so
+    /// keyboard and screen-reader users do not lose their place with the removed button.
     pub fn delete(&self, id: &str) {
-        match self.store.delete(id) {
-            Ok(()) => {
-                self.assessments.update(|all| all.retain(|a| a.id != id));
-                self.notice.set(Some(Notice::Info(self.t.deleted.to_string())));
-            }
-            Err(e) => self.notice.set(Some(Notice::Error(self.store_message(&e)))),
-        }
+        let outcome = self.store.delete(id).map(|()| self.assessments.update(|all| all.retain(|a| a.id != id)));
+        self.after_deleting(outcome, self.t.deleted);
+    }
+
+    fn after_deleting(&self, outcome: Result<(), StoreError>, done: &'static str) {
+        self.go(Screen::Home);
+        self.notice.set(Some(match outcome {
+            Ok(()) => Notice::Info(done.to_string()),
+            Err(e) => Notice::Error(self.store_message(&e)),
+        }));
     }
 
     /// Removes every assessment this app keeps in the browser, readable or not.
     pub fn delete_all(&self) {
-        match self.store.delete_all() {
-            Ok(()) => {
-                self.assessments.set(Vec::new());
-                self.notice.set(Some(Notice::Info(self.t.deleted_all.to_string())));
-            }
-            Err(e) => self.notice.set(Some(Notice::Error(self.store_message(&e)))),
-        }
+        let outcome = self.store.delete_all().map(|()| self.assessments.set(Vec::new()));
+        self.after_deleting(outcome, self.t.deleted_all);
     }
 
     fn store_message(&self, error: &StoreError) -> String {

@@ -140,8 +140,12 @@ fn import_section(state: AppState, id: String, instrument: Arc<Instrument>) -> i
                 match outcome {
                     Ok(responses) => {
                         error.set(None);
-                        state.edit(&id, |a| a.partner = Some(responses));
+                        let saved = state.edit(&id, |a| a.partner = Some(responses));
                         state.go(Screen::Compare(id.clone()));
+                        // Shown with the comparison: it will be gone after a reload.
+                        if let Err(reason) = saved {
+                            state.notice.set(Some(Notice::Error(reason)));
+                        }
                     }
                     Err(e) => {
                         error.set(Some(import_message(t, &e, &instrument)));

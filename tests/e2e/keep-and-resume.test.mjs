@@ -14,7 +14,7 @@ test('every answer is still there after a reload, and assessments can be listed 
   await ratingRadio(page, items[0], 4).check();
   await ratingRadio(page, items[7], 'na').check();
   await ratingRadio(page, items[20], 1).check();
-  await page.getByRole('group', { name: items[20].text }).getByLabel('Comment (optional)').fill('Budget changes come without notice');
+  await page.getByRole('group', { name: items[20].text }).getByLabel(/^Comment on \d+\.\d+ \(optional\)$/).fill('Budget changes come without notice');
   await page.getByLabel(instrument.reflections[0].text).fill('Decisions are taken in the capital.');
   await page.getByText('All changes saved in this browser.').waitFor();
 
@@ -25,7 +25,7 @@ test('every answer is still there after a reload, and assessments can be listed 
   assert.ok(await ratingRadio(page, items[7], 'na').isChecked());
   assert.ok(await ratingRadio(page, items[20], 1).isChecked());
   assert.ok(!(await ratingRadio(page, items[1], 4).isChecked()));
-  assert.equal(await page.getByRole('group', { name: items[20].text }).getByLabel('Comment (optional)').inputValue(), 'Budget changes come without notice');
+  assert.equal(await page.getByRole('group', { name: items[20].text }).getByLabel(/^Comment on \d+\.\d+ \(optional\)$/).inputValue(), 'Budget changes come without notice');
   assert.equal(await page.getByLabel(instrument.reflections[0].text).inputValue(), 'Decisions are taken in the capital.');
   await page.getByText(`3 of ${items.length} statements answered`).waitFor();
 
@@ -89,7 +89,7 @@ test('a new assessment can be started and answered with the keyboard only', asyn
   await page.getByText(`1 of ${items.length} statements answered`).waitFor();
 
   // Typing a comment saves on every keystroke without redrawing the screen under the cursor.
-  const comment = page.getByRole('group', { name: items[0].text }).getByLabel('Comment (optional)');
+  const comment = page.getByRole('group', { name: items[0].text }).getByLabel(/^Comment on \d+\.\d+ \(optional\)$/);
   await comment.focus();
   await page.keyboard.type('Saved as I type');
   await page.getByText('All changes saved in this browser.').waitFor();

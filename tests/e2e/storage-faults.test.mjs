@@ -21,6 +21,12 @@ test('with localStorage blocked the app works in memory and says it cannot save'
   await ratingRadio(page, items[0], 4).check();
   assert.ok(await ratingRadio(page, items[0], 4).isChecked(), 'answering still works');
   await page.getByText(`1 of ${items.length} statements answered`).waitFor();
+  // Never "saved": the warning stands beside the answers and on every screen.
+  await page.locator('.psc-progress-bar').getByText(/does not let the scorecard save anything/).waitFor();
+  assert.equal(await page.getByText('All changes saved in this browser.').count(), 0);
+  await page.getByRole('button', { name: 'See my results' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your results' }).waitFor();
+  await page.getByRole('alert').getByText(/does not let the scorecard save anything/).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -74,8 +80,11 @@ test('two tabs on the same assessment see each other\'s answers and never overwr
   await ratingRadio(tabB, items[1], 2).check();
   await tabB.getByText('All changes saved in this browser.').waitFor();
 
-  // Tab A, still open on its screen, shows tab B's answer without a reload...
+  await tabB.getByRole('group', { name: items[1].text }).getByLabel(/^Comment on/).fill('Written in tab B');
+
+  // Tab A, still open on its screen, shows tab B's answer and comment without a reload...
   await tabA.waitForFunction((id) => document.querySelector(`input[name="psc-item-${id}"][value="2"]`)?.checked, items[1].id);
+  await tabA.waitForFunction((id) => document.getElementById(`psc-comment-${id}`)?.value === 'Written in tab B', items[1].id);
   // ...and its next answer keeps it.
   await ratingRadio(tabA, items[2], 5).check();
   await tabA.getByText(`3 of ${items.length} statements answered`).waitFor();
@@ -84,6 +93,7 @@ test('two tabs on the same assessment see each other\'s answers and never overwr
   assert.equal(stored.length, 1);
   const answers = stored[0].own.answers;
   assert.deepEqual([answers[items[0].id]?.rating, answers[items[1].id]?.rating, answers[items[2].id]?.rating], [4, 2, 5]);
+  assert.equal(answers[items[1].id].comment, 'Written in tab B');
 
   // Deleted in one tab: the other says so instead of taking answers into the void.
   await tabB.getByRole('button', { name: 'All assessments' }).click();
@@ -123,12 +133,12 @@ test('a reload straight after typing loses nothing: every keystroke is saved', a
   const context = await env.browser.newContext();
   const page = await newPage(context, errors);
   await startAssessment(page, env.server.url, { role: 'Local partner', organisation: 'Quick Org', partner: 'Org B' });
-  const comment = page.getByRole('group', { name: items[3].text }).getByLabel('Comment (optional)');
+  const comment = page.getByRole('group', { name: items[3].text }).getByLabel(/^Comment on \d+\.\d+ \(optional\)$/);
   await comment.focus();
   await page.keyboard.type('typed just before the tab closed');
   await page.reload(); // no wait for any "saved" message
   await page.getByRole('button', { name: /^Resume/ }).click();
-  assert.equal(await page.getByRole('group', { name: items[3].text }).getByLabel('Comment (optional)').inputValue(), 'typed just before the tab closed');
+  assert.equal(await page.getByRole('group', { name: items[3].text }).getByLabel(/^Comment on \d+\.\d+ \(optional\)$/).inputValue(), 'typed just before the tab closed');
   assert.deepEqual(errors, []);
   await context.close();
 });

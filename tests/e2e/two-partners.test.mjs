@@ -51,7 +51,7 @@ test('two partners answer separately, exchange a file and see their gaps', async
   pageA.on('request', (r) => requests.push(r.url()));
   await answer(pageA, ratingsA);
   const firstItem = items[0];
-  await pageA.getByRole('group', { name: firstItem.text }).getByLabel('Comment (optional)').fill(commentA);
+  await pageA.getByRole('group', { name: firstItem.text }).getByLabel(/^Comment on \d+\.\d+ \(optional\)$/).fill(commentA);
   await fillReflections(pageA, reflectionsA);
   const answered = items.filter((i) => ratingsA[i.id] != null).length;
   await assert.doesNotReject(pageA.getByText(`${answered} of ${items.length} statements answered`).waitFor());
