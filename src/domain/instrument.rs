@@ -258,6 +258,11 @@ impl Instrument {
         self.roles.iter().find(|r| r.id == id)
     }
 
+    /// The label a partner reads for a role id; the id itself if the instrument has no such role.
+    pub fn role_label(&self, id: &str) -> String {
+        self.role(id).map_or_else(|| id.to_string(), |r| r.label.clone())
+    }
+
     pub fn reflection(&self, id: &str) -> Option<&Question> {
         self.reflections.iter().find(|q| q.id == id)
     }

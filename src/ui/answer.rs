@@ -24,7 +24,7 @@ fn answering(state: AppState, id: String, assessment: Assessment, instrument: Ar
 
     let done = {
         let (id, instrument) = (id.clone(), instrument.clone());
-        move || state.with_assessment(&id, |a| progress(&instrument, &a.own).answered).unwrap_or(0)
+        Memo::new(move |_| state.with_assessment(&id, |a| progress(&instrument, &a.own).answered).unwrap_or(0))
     };
     let total = instrument.item_count();
     let results_id = id.to_string();
@@ -37,14 +37,11 @@ fn answering(state: AppState, id: String, assessment: Assessment, instrument: Ar
         <div class="psc-progress-bar">
             <progress
                 max=total
-                value={
-                    let done = done.clone();
-                    move || done()
-                }
+                value=move || done.get()
                 aria-label=t.progress_label
             ></progress>
             <span>
-                {move || i18n::fill(t.progress_text, &[("answered", &done()), ("total", &total)])}
+                {move || i18n::fill(t.progress_text, &[("answered", &done.get()), ("total", &total)])}
             </span>
             {save_indicator(state)}
         </div>

@@ -91,8 +91,8 @@ fn comparison(state: AppState, id: String, assessment: Assessment, instrument: A
     };
     let own = &assessment.own;
     let comparison = compare(&instrument, own, &partner);
-    let own_role = instrument.role(&own.role).map(|r| r.label.clone()).unwrap_or_default();
-    let partner_role = instrument.role(&partner.role).map(|r| r.label.clone()).unwrap_or_default();
+    let own_role = instrument.role_label(&own.role);
+    let partner_role = instrument.role_label(&partner.role);
     let threshold = large_gap_threshold(&instrument.scale);
     let own_legend = i18n::fill(t.legend_you, &[("role", &own_role)]);
     let partner_legend = i18n::fill(t.legend_partner, &[("role", &partner_role)]);

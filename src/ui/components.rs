@@ -8,17 +8,16 @@ use crate::domain::{Assessment, Instrument, Tenths};
 use crate::i18n::Strings;
 use crate::i18n;
 
-/// Moves keyboard focus to the current screen's heading, so a screen-reader or keyboard user
-/// starts reading where the new screen starts.
-pub fn focus_main_heading() {
-    let heading = document()
-        .query_selector("#psc-main h1")
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(heading) = heading {
-        let _ = heading.focus();
-    }
+/// Moves keyboard focus to the element `selector` finds once the page has been drawn: to a new
+/// screen's heading, or to an error message, so keyboard and screen-reader users go on from
+/// there.
+pub fn focus_soon(selector: &'static str) {
+    request_animation_frame(move || {
+        let target = document().query_selector(selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(target) = target {
+            let _ = target.focus();
+        }
+    });
 }
 
 /// A dimension's score as shown everywhere: one decimal, or "not rated".
@@ -63,7 +62,7 @@ pub fn notice_area(state: AppState) -> impl IntoView {
 pub fn assessment_header(state: AppState, assessment: Assessment, instrument: std::sync::Arc<Instrument>) -> impl IntoView {
     let t = state.t;
     let id = assessment.id.clone();
-    let role = instrument.role(&assessment.own.role).map(|r| r.label.clone()).unwrap_or_default();
+    let role = instrument.role_label(&assessment.own.role);
     let step = move |label: &'static str, target: Screen| {
         let current = state.screen.with(|s| std::mem::discriminant(s) == std::mem::discriminant(&target));
         view! {

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::components::{confirmed, credit};
+use super::components::{confirmed, credit, focus_soon};
 use super::{AppState, Notice, Screen};
 use crate::adapters::{clock, files};
 use crate::domain::{progress, Assessment, Responses};
@@ -89,11 +89,7 @@ fn saved_row(state: AppState, assessment: Assessment) -> impl IntoView {
     let t = state.t;
     let instrument = state.instrument(&assessment.own.instrument.id);
     let title = instrument.as_ref().map(|i| i.title.clone()).unwrap_or_else(|| assessment.own.instrument.id.clone());
-    let role = instrument
-        .as_ref()
-        .and_then(|i| i.role(&assessment.own.role))
-        .map(|r| r.label.clone())
-        .unwrap_or_else(|| assessment.own.role.clone());
+    let role = instrument.as_ref().map_or_else(|| assessment.own.role.clone(), |i| i.role_label(&assessment.own.role));
     let done = instrument.as_ref().map(|i| progress(i, &assessment.own));
     let status = done
         .map(|p| i18n::fill(t.progress_text, &[("answered", &p.answered), ("total", &p.total)]))
@@ -159,11 +155,7 @@ fn new_assessment(state: AppState) -> impl IntoView {
         };
         if let Some(problem) = problem {
             error.set(Some(problem.to_string()));
-            request_animation_frame(|| {
-                if let Some(e) = document().get_element_by_id("psc-new-error") {
-                    let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(e).focus();
-                }
-            });
+            focus_soon("#psc-new-error");
             return;
         }
         let now = clock::now_iso();

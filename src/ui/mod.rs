@@ -97,7 +97,7 @@ impl AppState {
         self.notice.set(lasting);
         self.save_status.set(SaveStatus::Idle);
         self.screen.set(screen);
-        request_animation_frame(components::focus_main_heading);
+        components::focus_soon("#psc-main h1");
     }
 
     pub fn instrument(&self, id: &str) -> Option<Arc<Instrument>> {

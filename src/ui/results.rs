@@ -5,7 +5,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-use super::components::{assessment_header, credit, dimension_title, missing, score_text};
+use super::components::{assessment_header, credit, dimension_title, focus_soon, missing, score_text};
 use super::{AppState, Notice, Screen};
 use crate::adapters::{clock, files};
 use crate::charts;
@@ -149,11 +149,7 @@ fn import_section(state: AppState, id: String, instrument: Arc<Instrument>) -> i
                     }
                     Err(e) => {
                         error.set(Some(import_message(t, &e, &instrument)));
-                        request_animation_frame(|| {
-                            if let Some(e) = document().get_element_by_id("psc-import-error") {
-                                let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(e).focus();
-                            }
-                        });
+                        focus_soon("#psc-import-error");
                     }
                 }
             });
@@ -165,7 +161,7 @@ fn import_section(state: AppState, id: String, instrument: Arc<Instrument>) -> i
             <h2 id="psc-import-title">{t.import_title}</h2>
             <p>{t.import_intro}</p>
             {move || partner().map(|p| {
-                let role = instrument.role(&p.role).map(|r| r.label.clone()).unwrap_or_default();
+                let role = instrument.role_label(&p.role);
                 let compare_id = compare_id.clone();
                 view! {
                     <p class="psc-info">
