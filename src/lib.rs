@@ -18,3 +18,9 @@ pub mod instruments;
 pub mod adapters;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+
+/// The interface's HTML writer has no browser dependency: compiled natively too, so its escaping
+/// is tested by `cargo test` (in the browser build it is `ui::html`).
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "ui/html.rs"]
+pub mod html;

@@ -6,10 +6,11 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 use super::components::{assessment_header, credit, dimension_title, missing, score_text};
+use super::html::Html;
 use super::{AppState, Screen};
 use crate::charts::{self, GapRow, Legend};
 use crate::domain::gap::{large_gap_threshold, large_item_gap, Direction};
-use crate::domain::{Assessment, compare, Instrument, Rating, Tenths};
+use crate::domain::{compare, Assessment, Instrument, Rating, Tenths};
 use crate::i18n::{self, Strings};
 
 fn rating_text(t: &Strings, rating: Option<Rating>) -> String {
@@ -34,38 +35,33 @@ fn gap_text(t: &Strings, gap: Option<Tenths>) -> String {
     gap.map(|g| g.abs().to_string()).unwrap_or_else(|| t.no_gap.to_string())
 }
 
-/// The column headers shared by the dimension and statement tables.
-fn table_head(t: &'static Strings, first: &'static str) -> impl IntoView {
-    view! {
-        <thead>
-            <tr>
-                {[first, t.col_you, t.col_partner, t.col_gap, t.col_direction]
-                    .map(|h| view! { <th scope="col">{h}</th> })}
-            </tr>
-        </thead>
+/// A table's caption and column headers.
+fn table_start(html: &mut Html, id: &'static str, caption: &str, columns: &[&str]) {
+    html.open("table", &[("class", "psc-table"), ("id", id)]).element("caption", &[], caption).open("thead", &[]).open("tr", &[]);
+    for column in columns {
+        html.element("th", &[("scope", "col")], column);
     }
+    html.close("tr").close("thead").open("tbody", &[]);
 }
 
 /// Both partners' values, the gap (flagged when large) and who rates higher.
-fn gap_cells(
-    t: &'static Strings,
-    own: String,
-    partner: String,
-    gap: Option<Tenths>,
-    large: bool,
-    direction: Option<Direction>,
-) -> impl IntoView {
-    view! {
-        <td class="psc-num">{own}</td>
-        <td class="psc-num">{partner}</td>
-        <td class="psc-num">
-            {gap_text(t, gap)}
-            {large.then(|| view! { " " <strong class="psc-flag">{t.large_gap}</strong> })}
-        </td>
-        <td>{direction_text(t, direction)}</td>
+fn gap_cells(html: &mut Html, t: &Strings, own: &str, partner: &str, gap: Option<Tenths>, large: bool, direction: Option<Direction>) {
+    html.element("td", &[("class", "psc-num")], own).element("td", &[("class", "psc-num")], partner);
+    html.open("td", &[("class", "psc-num")]).text(&gap_text(t, gap));
+    if large {
+        html.text(" ").element("strong", &[("class", "psc-flag")], t.large_gap);
     }
+    html.close("td").element("td", &[], direction_text(t, direction));
 }
 
+/// A table row's opening tag, marked when its gap is large.
+fn row(html: &mut Html, key: &'static str, id: &str, large: bool) {
+    if large {
+        html.open("tr", &[(key, id), ("class", "psc-large")]);
+    } else {
+        html.open("tr", &[(key, id)]);
+    }
+}
 
 /// The screen, or a notice when the assessment is gone.
 pub fn screen(state: AppState, id: String) -> impl IntoView {
@@ -133,101 +129,79 @@ fn comparison(state: AppState, id: String, assessment: Assessment, instrument: A
     let large_dimensions = comparison.dimensions.iter().filter(|d| d.large).count();
     let large_items = comparison.items.iter().filter(|i| i.large).count();
 
+    let mut html = Html::new();
+    html.element("h1", &[("tabindex", "-1")], t.compare_title);
+    let who = i18n::fill(
+        t.compare_who,
+        &[("organisation", &own.organisation), ("role", &own_role), ("partner", &partner.organisation), ("partner_role", &partner_role)],
+    );
+    html.element("p", &[("class", "psc-lede")], &who);
+    let threshold_text = i18n::fill(t.compare_threshold, &[("threshold", &threshold), ("items", &large_item_gap(&instrument.scale))]);
+    let counts = i18n::fill(
+        t.large_gap_count,
+        &[
+            ("dimensions", &large_dimensions),
+            ("dimension_total", &comparison.dimensions.len()),
+            ("items", &large_items),
+            ("item_total", &comparison.items.len()),
+        ],
+    );
+    html.element("p", &[("class", "psc-hint")], &format!("{threshold_text} {counts}"));
+    figure(&mut html, t.compare_chart_label, &svg, &format!("{summary} {}", t.compare_chart_caption));
+
+    table_start(&mut html, "psc-dimension-gaps", t.dimension_gaps_caption, &[t.col_dimension, t.col_you, t.col_partner, t.col_gap, t.col_direction]);
+    for d in &comparison.dimensions {
+        row(&mut html, "data-dimension", d.dimension_id(), d.large);
+        html.element("th", &[("scope", "row")], &dimension_title(&instrument, d.dimension_id(), false));
+        gap_cells(&mut html, t, &score_text(t, d.own.mean), &score_text(t, d.partner.mean), d.gap, d.large, d.direction());
+        html.close("tr");
+    }
+    html.close("tbody").close("table");
+
+    table_start(&mut html, "psc-item-gaps", t.item_gaps_caption, &[t.col_statement, t.col_you, t.col_partner, t.col_gap, t.col_direction]);
+    for g in &comparison.items {
+        row(&mut html, "data-item", &g.item_id, g.large);
+        html.open("th", &[("scope", "row")]).text(&instrument.item(&g.item_id).map(|i| i.text.clone()).unwrap_or_default());
+        html.element("span", &[("class", "psc-row-dimension")], &dimension_title(&instrument, &g.dimension_id, false));
+        for (label, comment) in [(t.your_comment, own.comment(&g.item_id)), (t.partner_comment, partner.comment(&g.item_id))] {
+            if !comment.is_empty() {
+                html.element("span", &[("class", "psc-comment-shown")], &format!("{label} {comment}"));
+            }
+        }
+        html.close("th");
+        let (own_rating, partner_rating) = (rating_text(t, g.own), rating_text(t, g.partner));
+        gap_cells(&mut html, t, &own_rating, &partner_rating, g.gap, g.large, g.direction());
+        html.close("tr");
+    }
+    html.close("tbody").close("table");
+
+    html.open("section", &[("aria-labelledby", "psc-reflections-compared"), ("class", "psc-reflections-compared")]);
+    html.element("h2", &[("id", "psc-reflections-compared")], t.reflections_compared_title);
+    for q in &instrument.reflections {
+        html.open("div", &[("class", "psc-reflection-pair"), ("data-question", &q.id)]).element("h3", &[], &q.text);
+        html.open("div", &[("class", "psc-pair")]);
+        for (who, answer) in [(&own_legend, own.reflection(&q.id)), (&partner_legend, partner.reflection(&q.id))] {
+            html.open("div", &[]).element("h4", &[], who).element("p", &[("class", "psc-free-text")], &non_empty(t, answer)).close("div");
+        }
+        html.close("div").close("div");
+    }
+    html.close("section");
+
     Either::Left(view! {
         {header}
-        <h1 tabindex="-1">{t.compare_title}</h1>
-        <p class="psc-lede">
-            {i18n::fill(
-                t.compare_who,
-                &[("organisation", &own.organisation), ("role", &own_role), ("partner", &partner.organisation), ("partner_role", &partner_role)],
-            )}
-        </p>
-        <p class="psc-hint">
-            {i18n::fill(t.compare_threshold, &[("threshold", &threshold), ("items", &large_item_gap(&instrument.scale))])}
-            " "
-            {i18n::fill(
-                t.large_gap_count,
-                &[
-                    ("dimensions", &large_dimensions),
-                    ("dimension_total", &comparison.dimensions.len()),
-                    ("items", &large_items),
-                    ("item_total", &comparison.items.len()),
-                ],
-            )}
-        </p>
-        <figure class="psc-figure">
-            <div class="psc-chart" role="img" aria-label=t.compare_chart_label inner_html=svg></div>
-            <figcaption>{summary} " " {t.compare_chart_caption}</figcaption>
-        </figure>
-        <table class="psc-table" id="psc-dimension-gaps">
-            <caption>{t.dimension_gaps_caption}</caption>
-            {table_head(t, t.col_dimension)}
-            <tbody>
-                {comparison
-                    .dimensions
-                    .iter()
-                    .map(|d| view! {
-                        <tr data-dimension=d.dimension_id().to_string() class:psc-large=d.large>
-                            <th scope="row">{dimension_title(&instrument, d.dimension_id(), false)}</th>
-                            {gap_cells(t, score_text(t, d.own.mean), score_text(t, d.partner.mean), d.gap, d.large, d.direction())}
-                        </tr>
-                    })
-                    .collect_view()}
-            </tbody>
-        </table>
-        <table class="psc-table" id="psc-item-gaps">
-            <caption>{t.item_gaps_caption}</caption>
-            {table_head(t, t.col_statement)}
-            <tbody>
-                {comparison
-                    .items
-                    .iter()
-                    .map(|g| {
-                        let text = instrument.item(&g.item_id).map(|i| i.text.clone()).unwrap_or_default();
-                        let (own_comment, partner_comment) = (own.comment(&g.item_id).to_string(), partner.comment(&g.item_id).to_string());
-                        view! {
-                            <tr data-item=g.item_id.clone() class:psc-large=g.large>
-                                <th scope="row">
-                                    {text}
-                                    <span class="psc-row-dimension">{dimension_title(&instrument, &g.dimension_id, false)}</span>
-                                    {(!own_comment.is_empty()).then(|| view! {
-                                        <span class="psc-comment-shown">{t.your_comment} " " {own_comment}</span>
-                                    })}
-                                    {(!partner_comment.is_empty()).then(|| view! {
-                                        <span class="psc-comment-shown">{t.partner_comment} " " {partner_comment}</span>
-                                    })}
-                                </th>
-                                {gap_cells(t, rating_text(t, g.own), rating_text(t, g.partner), g.gap, g.large, g.direction())}
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
-            </tbody>
-        </table>
-        <section aria-labelledby="psc-reflections-compared" class="psc-reflections-compared">
-            <h2 id="psc-reflections-compared">{t.reflections_compared_title}</h2>
-            {instrument
-                .reflections
-                .iter()
-                .map(|q| view! {
-                    <div class="psc-reflection-pair" data-question=q.id.clone()>
-                        <h3>{q.text.clone()}</h3>
-                        <div class="psc-pair">
-                            <div>
-                                <h4>{own_legend.clone()}</h4>
-                                <p class="psc-free-text">{non_empty(t, own.reflection(&q.id))}</p>
-                            </div>
-                            <div>
-                                <h4>{partner_legend.clone()}</h4>
-                                <p class="psc-free-text">{non_empty(t, partner.reflection(&q.id))}</p>
-                            </div>
-                        </div>
-                    </div>
-                })
-                .collect_view()}
-        </section>
+        <div inner_html=html.finish()></div>
         {credit(instrument.clone())}
     })
+}
+
+/// A chart with its accessible name and caption.
+fn figure(html: &mut Html, label: &str, svg: &str, caption: &str) {
+    html.open("figure", &[("class", "psc-figure")]).open("div", &[("class", "psc-chart"), ("role", "img"), ("aria-label", label)]);
+    html.svg(svg).close("div");
+    if !caption.is_empty() {
+        html.element("figcaption", &[], caption);
+    }
+    html.close("figure");
 }
 
 fn non_empty(t: &Strings, text: &str) -> String {

@@ -5,6 +5,7 @@ mod answer;
 mod compare;
 mod components;
 mod home;
+pub mod html;
 mod results;
 
 use leptos::mount::mount_to;

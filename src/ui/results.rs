@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 use super::components::{assessment_header, credit, dimension_title, focus_soon, missing, score_text};
+use super::html::Html;
 use super::{AppState, Notice, Screen};
 use crate::adapters::{clock, files};
 use crate::charts;
@@ -31,38 +32,30 @@ fn own_results(state: AppState, id: String, assessment: Assessment, instrument: 
     let svg = charts::score_chart(&chart_rows, (instrument.scale.min, instrument.scale.max)).unwrap_or_default();
     let scale_text = i18n::fill(t.scale_range, &[("min", &instrument.scale.min), ("max", &instrument.scale.max)]);
 
+    let mut html = Html::new();
+    html.element("h1", &[("tabindex", "-1")], t.results_title).element("p", &[("class", "psc-hint")], t.results_intro);
+    html.open("figure", &[("class", "psc-figure")]);
+    html.open("div", &[("class", "psc-chart"), ("role", "img"), ("aria-label", t.results_chart_label)]).svg(&svg).close("div");
+    html.element("figcaption", &[], t.results_chart_caption).close("figure");
+    html.open("table", &[("class", "psc-table"), ("id", "psc-own-scores")]).element("caption", &[], t.results_table_caption);
+    html.open("thead", &[]).open("tr", &[]);
+    for column in [t.col_dimension, &format!("{} ({scale_text})", t.col_score), t.col_rated, t.col_not_applicable] {
+        html.element("th", &[("scope", "col")], column);
+    }
+    html.close("tr").close("thead").open("tbody", &[]);
+    for s in &scores {
+        html.open("tr", &[("data-dimension", &s.dimension_id)]);
+        html.element("th", &[("scope", "row")], &dimension_title(&instrument, &s.dimension_id, false));
+        html.element("td", &[("class", "psc-num")], &score_text(t, s.mean));
+        html.element("td", &[("class", "psc-num")], &i18n::fill(t.rated_of, &[("rated", &s.rated), ("items", &s.items)]));
+        html.element("td", &[("class", "psc-num")], &s.not_applicable.to_string());
+        html.close("tr");
+    }
+    html.close("tbody").close("table");
+
     view! {
         {assessment_header(state, assessment.clone(), instrument.clone())}
-        <h1 tabindex="-1">{t.results_title}</h1>
-        <p class="psc-hint">{t.results_intro}</p>
-        <figure class="psc-figure">
-            <div class="psc-chart" role="img" aria-label=t.results_chart_label inner_html=svg></div>
-            <figcaption>{t.results_chart_caption}</figcaption>
-        </figure>
-        <table class="psc-table" id="psc-own-scores">
-            <caption>{t.results_table_caption}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">{t.col_dimension}</th>
-                    <th scope="col">{format!("{} ({scale_text})", t.col_score)}</th>
-                    <th scope="col">{t.col_rated}</th>
-                    <th scope="col">{t.col_not_applicable}</th>
-                </tr>
-            </thead>
-            <tbody>
-                {scores
-                    .iter()
-                    .map(|s| view! {
-                        <tr data-dimension=s.dimension_id.clone()>
-                            <th scope="row">{dimension_title(&instrument, &s.dimension_id, false)}</th>
-                            <td class="psc-num">{score_text(t, s.mean)}</td>
-                            <td class="psc-num">{i18n::fill(t.rated_of, &[("rated", &s.rated), ("items", &s.items)])}</td>
-                            <td class="psc-num">{s.not_applicable}</td>
-                        </tr>
-                    })
-                    .collect_view()}
-            </tbody>
-        </table>
+        <div inner_html=html.finish()></div>
         {export_section(state, assessment.clone())}
         {import_section(state, id.clone(), instrument.clone())}
         {credit(instrument)}
