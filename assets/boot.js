@@ -1,6 +1,10 @@
-// Starts the app. A file of its own rather than the inline script Trunk would write, so the page
-// runs under a strict Content Security Policy (script-src 'self', see index.html). The script
-// tag that loads this file names the JavaScript and WebAssembly files of the build.
-const tag = document.querySelector('script[data-psc-js]');
-const { default: init } = await import(tag.dataset.pscJs);
-await init({ module_or_path: tag.dataset.pscWasm });
+// Starts every Partnership Scorecard widget on the page: each element marked
+// `data-partnership-scorecard`. This is also the one script a host site adds to embed the widget
+// (see the README). It is a file of its own, never inline, so pages can forbid inline scripts
+// with a strict Content Security Policy; it finds the app's other files beside itself.
+const base = new URL('./', import.meta.url).href;
+for (const host of document.querySelectorAll('[data-partnership-scorecard]')) {
+  host.dataset.pscBase ??= base;
+}
+const { default: init } = await import(`${base}partnership-scorecard.js`);
+await init({ module_or_path: `${base}partnership-scorecard_bg.wasm` });

@@ -52,11 +52,11 @@ for (let i = 0; i < Math.min(runs * 3, items.length); i++) {
   const radio = ratingRadio(page, items[i], 1 + (i % 5));
   await radio.waitFor();
   const t = await page.evaluate(async (id) => {
-    const input = document.querySelector(`input[name="psc-item-${id}"]`);
-    const before = document.querySelector('.psc-progress-bar span').textContent;
+    const input = document.querySelector('[data-partnership-scorecard]').shadowRoot.querySelector(`input[name="psc-item-${id}"]`);
+    const before = document.querySelector('[data-partnership-scorecard]').shadowRoot.querySelector('.psc-progress-bar span').textContent;
     const start = performance.now();
     input.click();
-    while (document.querySelector('.psc-progress-bar span').textContent === before) {
+    while (document.querySelector('[data-partnership-scorecard]').shadowRoot.querySelector('.psc-progress-bar span').textContent === before) {
       await new Promise((r) => requestAnimationFrame(r));
     }
     return performance.now() - start;

@@ -8,12 +8,18 @@ use crate::domain::{Assessment, Instrument, Tenths};
 use crate::i18n::Strings;
 use crate::i18n;
 
-/// Moves keyboard focus to the element `selector` finds once the page has been drawn: to a new
-/// screen's heading, or to an error message, so keyboard and screen-reader users go on from
-/// there.
-pub fn focus_soon(selector: &'static str) {
+/// Moves keyboard focus, once the page has been drawn, to the element `selector` finds inside
+/// widget number `widget` (its shadow root); see [`AppState::focus_soon`].
+pub fn focus_soon(widget: u32, selector: &'static str) {
     request_animation_frame(move || {
-        let target = document().query_selector(selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        let host = format!("[{}=\"{widget}\"]", super::WIDGET_ATTRIBUTE);
+        let target = document()
+            .query_selector(&host)
+            .ok()
+            .flatten()
+            .and_then(|host| host.shadow_root())
+            .and_then(|root| root.query_selector(selector).ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
         if let Some(target) = target {
             let _ = target.focus();
         }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::components::{confirmed, credit, focus_soon};
+use super::components::{confirmed, credit};
 use super::{AppState, Notice, Screen};
 use crate::adapters::{clock, files};
 use crate::domain::{progress, Assessment, Responses};
@@ -132,9 +132,12 @@ fn saved_row(state: AppState, assessment: Assessment) -> impl IntoView {
 fn new_assessment(state: AppState) -> impl IntoView {
     let t = state.t;
     let instruments = state.instruments;
-    let first = instruments.first().cloned();
+    // The host page may name the questionnaire and the role (data-instrument, data-role).
+    let preset = state.options.instrument.as_deref().and_then(|id| state.instrument(id));
+    let first = preset.or_else(|| instruments.first().cloned());
     let instrument_id = RwSignal::new(first.as_ref().map(|i| i.id.clone()).unwrap_or_default());
-    let role = RwSignal::new(String::new());
+    let preset_role = state.options.role.clone().filter(|r| first.as_ref().is_some_and(|i| i.role(r).is_some()));
+    let role = RwSignal::new(preset_role.unwrap_or_default());
     let organisation = RwSignal::new(String::new());
     let partner_organisation = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
@@ -155,7 +158,7 @@ fn new_assessment(state: AppState) -> impl IntoView {
         };
         if let Some(problem) = problem {
             error.set(Some(problem.to_string()));
-            focus_soon("#psc-new-error");
+            state.focus_soon("#psc-new-error");
             return;
         }
         let now = clock::now_iso();
@@ -200,11 +203,13 @@ fn new_assessment(state: AppState) -> impl IntoView {
                             .iter()
                             .map(|r| {
                                 let value = r.id.clone();
+                                let this = value.clone();
                                 view! {
                                     <label class="psc-choice">
                                         <input
                                             type="radio"
                                             name="psc-role"
+                                            prop:checked=move || role.get() == this
                                             value=value
                                             on:change=move |ev| role.set(event_target_value(&ev))
                                         />

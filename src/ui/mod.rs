@@ -11,6 +11,7 @@ mod results;
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use std::any::Any;
+use wasm_bindgen::JsCast;
 use std::sync::Arc;
 
 use crate::adapters::clock;
@@ -66,10 +67,13 @@ pub struct AppState {
     pub store: &'static Store,
     pub instruments: &'static [Arc<Instrument>],
     pub t: &'static Strings,
+    /// Which widget of the page this is (several can share a page), for finding its elements.
+    pub widget: u32,
+    pub options: &'static Options,
 }
 
 impl AppState {
-    fn new() -> Self {
+    fn new(widget: u32, options: &'static Options) -> Self {
         let store = Store::open();
         let (assessments, unreadable) = store.load_all();
         let t = i18n::strings();
@@ -86,6 +90,8 @@ impl AppState {
             notice: RwSignal::new(notice),
             save_status: RwSignal::new(SaveStatus::Idle),
             store: Box::leak(Box::new(store)),
+            widget,
+            options,
             instruments: crate::instruments::builtin().into_iter().map(Arc::new).collect::<Vec<_>>().leak(),
             t,
         }
@@ -98,7 +104,7 @@ impl AppState {
         self.notice.set(lasting);
         self.save_status.set(SaveStatus::Idle);
         self.screen.set(screen);
-        components::focus_soon("#psc-main h1");
+        self.focus_soon("#psc-main h1");
     }
 
     pub fn instrument(&self, id: &str) -> Option<Arc<Instrument>> {
@@ -196,13 +202,20 @@ impl AppState {
         }
     }
 
+    /// Moves keyboard focus, once the page is drawn, to the element of this widget `selector`
+    /// finds: a new screen's heading or an error message, so keyboard and screen-reader users go
+    /// on from there.
+    pub fn focus_soon(&self, selector: &'static str) {
+        components::focus_soon(self.widget, selector);
+    }
+
     pub fn now(&self) -> String {
         clock::now_iso()
     }
 }
 
-fn app() -> impl IntoView {
-    let state = AppState::new();
+fn app(widget: u32, options: &'static Options) -> impl IntoView {
+    let state = AppState::new(widget, options);
     let t = state.t;
     // Each screen is mounted afresh when the screen changes, never diffed against the previous
     // one: the page then carries only the code that builds each screen, not the code that would
@@ -257,7 +270,48 @@ fn keep_in_step_with_other_tabs(state: AppState) {
     });
 }
 
-/// Mounts the app on the page's body.
-pub fn mount() {
-    leptos::mount::mount_to_body(app);
+/// What a host page asks of one widget through the element's data attributes (see the README).
+#[derive(Debug, Default)]
+pub struct Options {
+    /// Questionnaire offered first: a built-in id (`data-instrument`).
+    pub instrument: Option<String>,
+    /// Role chosen in advance: a role id of that questionnaire (`data-role`).
+    pub role: Option<String>,
 }
+
+/// Mounts a widget in every element marked `data-partnership-scorecard`, each in a shadow root
+/// of its own: the host page's styles cannot reach in, the widget's cannot leak out, ids never
+/// clash between two widgets, and each keeps its own state.
+pub fn mount() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Ok(hosts) = document.query_selector_all("[data-partnership-scorecard]") else { return };
+    for index in 0..hosts.length() {
+        if let Some(host) = hosts.item(index).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+            mount_widget(&document, host, index);
+        }
+    }
+}
+
+fn mount_widget(document: &web_sys::Document, host: web_sys::Element, widget: u32) -> Option<()> {
+    let root = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).ok()?;
+    let _ = host.set_attribute(WIDGET_ATTRIBUTE, &widget.to_string());
+    // The stylesheet of the build, beside boot.js (which notes where that is on the element).
+    let base = host.get_attribute("data-psc-base").unwrap_or_default();
+    let link = document.create_element("link").ok()?;
+    let _ = link.set_attribute("rel", "stylesheet");
+    let _ = link.set_attribute("href", &format!("{base}main.css"));
+    let container: web_sys::HtmlElement = document.create_element("div").ok()?.dyn_into().ok()?;
+    root.append_child(&link).ok()?;
+    root.append_child(&container).ok()?;
+    let attribute = |name: &str| host.get_attribute(name).filter(|v| !v.trim().is_empty());
+    let options = Options {
+        instrument: attribute("data-instrument"),
+        role: attribute("data-role"),
+    };
+    let options: &'static Options = Box::leak(Box::new(options));
+    mount_to(container, move || app(widget, options)).forget();
+    Some(())
+}
+
+/// Set on each widget's host element, numbering the widgets of the page.
+pub const WIDGET_ATTRIBUTE: &str = "data-psc-widget";

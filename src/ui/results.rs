@@ -5,7 +5,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-use super::components::{assessment_header, credit, dimension_title, focus_soon, missing, score_text};
+use super::components::{assessment_header, credit, dimension_title, missing, score_text};
 use super::html::Html;
 use super::{AppState, Notice, Screen};
 use crate::adapters::{clock, files};
@@ -142,7 +142,7 @@ fn import_section(state: AppState, id: String, instrument: Arc<Instrument>) -> i
                     }
                     Err(e) => {
                         error.set(Some(import_message(t, &e, &instrument)));
-                        focus_soon("#psc-import-error");
+                        state.focus_soon("#psc-import-error");
                     }
                 }
             });

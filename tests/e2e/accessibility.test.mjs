@@ -12,7 +12,13 @@ const axeSource = readFileSync(join(repo, 'node_modules/axe-core/axe.min.js'), '
 /** True when the page fits its viewport's width (no horizontal scrolling). */
 const fitsWidth = (page) => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 
-async function violations(page) {
+/**
+ * axe's violations on the page as it is. axe itself, walking the widget's shadow root, sets an
+ * inline style the page's policy refuses: those refusals, logged while axe runs, are axe's and
+ * are taken out of `errors`; any other error stays.
+ */
+async function violations(page, errors) {
+  const before = errors.length;
   if (!(await page.evaluate(() => 'axe' in window))) {
     // Evaluated by the test driver, not injected as a page script: the page's Content Security
     // Policy forbids inline scripts, and stays on for the app while axe checks it.
@@ -21,6 +27,8 @@ async function violations(page) {
   const result = await page.evaluate(() => axe.run(document, {
     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
   }));
+  const during = errors.splice(before);
+  errors.push(...during.filter((e) => !/^console: Applying inline style violates/.test(e)));
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
 
@@ -30,23 +38,23 @@ test('no accessibility violations on any screen', async () => {
   const page = await newPage(context, errors);
   await page.goto(env.server.url);
   await page.getByRole('heading', { level: 1 }).waitFor();
-  assert.deepEqual(await violations(page), [], 'start screen');
+  assert.deepEqual(await violations(page, errors), [], 'start screen');
 
   await page.getByRole('button', { name: 'Start answering' }).click();
   await page.getByText('Choose which partner you are answering for.').waitFor();
-  assert.deepEqual(await violations(page), [], 'start screen with an error');
+  assert.deepEqual(await violations(page, errors), [], 'start screen with an error');
 
   await startAssessment(page, env.server.url, { role: 'Local partner', organisation: 'Org A', partner: 'Org B' });
   await answer(page, Object.fromEntries(items.slice(0, 6).map((i, n) => [i.id, n % 2 ? 'na' : 4])));
-  assert.deepEqual(await violations(page), [], 'answering');
+  assert.deepEqual(await violations(page, errors), [], 'answering');
 
   await page.getByRole('button', { name: 'See my results' }).click();
   await page.getByRole('heading', { level: 1, name: 'Your results' }).waitFor();
-  assert.deepEqual(await violations(page), [], 'own results');
+  assert.deepEqual(await violations(page, errors), [], 'own results');
 
   await page.getByLabel("Open your partner's result file").setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"truncated":') });
-  await page.waitForFunction(() => document.querySelector('#psc-import-error')?.textContent.trim().length > 0);
-  assert.deepEqual(await violations(page), [], 'own results with an import error');
+  await page.waitForFunction(() => document.querySelector('[data-partnership-scorecard]').shadowRoot.querySelector('#psc-import-error')?.textContent.trim().length > 0);
+  assert.deepEqual(await violations(page, errors), [], 'own results with an import error');
 
   const partner = {
     format: 'partnership-scorecard-result', format_version: 1, exported_at: '2026-11-01T00:00:00Z',
@@ -59,7 +67,7 @@ test('no accessibility violations on any screen', async () => {
   };
   await page.getByLabel("Open your partner's result file").setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(partner)) });
   await page.getByRole('heading', { level: 1, name: 'How you and your partner see the partnership' }).waitFor();
-  assert.deepEqual(await violations(page), [], 'comparison');
+  assert.deepEqual(await violations(page, errors), [], 'comparison');
   await page.setViewportSize({ width: 320, height: 640 });
   assert.ok(await fitsWidth(page), 'the comparison fits 320 px without horizontal scrolling');
   await page.getByRole('button', { name: '2. My results' }).click();
@@ -72,7 +80,7 @@ test('no accessibility violations on any screen', async () => {
 
   await page.getByRole('button', { name: 'All assessments' }).click();
   await page.getByRole('heading', { name: 'Assessments kept in this browser' }).waitFor();
-  assert.deepEqual(await violations(page), [], 'start screen with a saved assessment');
+  assert.deepEqual(await violations(page, errors), [], 'start screen with a saved assessment');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -60,11 +60,11 @@ for (const [name, text, message] of cases) {
       name: 'partner.json', mimeType: 'application/json', buffer: Buffer.from(text),
     });
     const alert = page.locator('#psc-import-error');
-    await page.waitForFunction(() => document.querySelector('#psc-import-error')?.textContent.trim().length > 0);
+    await page.waitForFunction(() => document.querySelector('[data-partnership-scorecard]').shadowRoot.querySelector('#psc-import-error')?.textContent.trim().length > 0);
     assert.match(await alert.textContent(), message);
     assert.match(await alert.textContent(), /Nothing was changed\.$/);
     // Focus moves to the message (on the next frame after it is shown).
-    await page.waitForFunction(() => document.activeElement?.id === 'psc-import-error', null, { timeout: 2000 });
+    await page.waitForFunction(() => document.querySelector('[data-partnership-scorecard]').shadowRoot.activeElement?.id === 'psc-import-error', null, { timeout: 2000 });
     assert.equal(await storageSnapshot(page), before);
     assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Your results');
     // Clear the message for the next case by reloading the screen.

@@ -66,7 +66,7 @@ test('a new assessment can be started and answered with the keyboard only', asyn
   await page.keyboard.press('Enter');
   const error = page.getByText('Choose which partner you are answering for.');
   await error.waitFor();
-  await page.waitForFunction(() => document.activeElement?.id === 'psc-new-error', null, { timeout: 2000 });
+  await page.waitForFunction(() => document.querySelector('[data-partnership-scorecard]').shadowRoot.activeElement?.id === 'psc-new-error', null, { timeout: 2000 });
 
   await page.getByRole('radio', { name: 'International partner' }).focus();
   await page.keyboard.press('ArrowDown'); // moves to and selects "Local partner"
@@ -77,7 +77,7 @@ test('a new assessment can be started and answered with the keyboard only', asyn
   await page.keyboard.type('Partner Org');
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: instrument.title }).waitFor();
-  await page.waitForFunction(() => document.activeElement?.tagName === 'H1', null, { timeout: 2000 });
+  await page.waitForFunction(() => document.querySelector('[data-partnership-scorecard]').shadowRoot.activeElement?.tagName === 'H1', null, { timeout: 2000 });
 
   // Tab into the first statement's scale, choose with the arrow keys.
   const first = ratingRadio(page, items[0], instrument.scale.min);
@@ -94,7 +94,7 @@ test('a new assessment can be started and answered with the keyboard only', asyn
   await page.keyboard.type('Saved as I type');
   await page.getByText('All changes saved in this browser.').waitFor();
   assert.equal(await comment.inputValue(), 'Saved as I type');
-  assert.equal(await page.evaluate(() => document.activeElement?.id), `psc-comment-${items[0].id}`);
+  assert.equal(await page.evaluate(() => document.querySelector('[data-partnership-scorecard]').shadowRoot.activeElement?.id), `psc-comment-${items[0].id}`);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -83,8 +83,8 @@ test('two tabs on the same assessment see each other\'s answers and never overwr
   await tabB.getByRole('group', { name: items[1].text }).getByLabel(/^Comment on/).fill('Written in tab B');
 
   // Tab A, still open on its screen, shows tab B's answer and comment without a reload...
-  await tabA.waitForFunction((id) => document.querySelector(`input[name="psc-item-${id}"][value="2"]`)?.checked, items[1].id);
-  await tabA.waitForFunction((id) => document.getElementById(`psc-comment-${id}`)?.value === 'Written in tab B', items[1].id);
+  await tabA.waitForFunction((id) => document.querySelector('[data-partnership-scorecard]').shadowRoot.querySelector(`input[name="psc-item-${id}"][value="2"]`)?.checked, items[1].id);
+  await tabA.waitForFunction((id) => document.querySelector('[data-partnership-scorecard]').shadowRoot.getElementById(`psc-comment-${id}`)?.value === 'Written in tab B', items[1].id);
   // ...and its next answer keeps it.
   await ratingRadio(tabA, items[2], 5).check();
   await tabA.getByText(`3 of ${items.length} statements answered`).waitFor();
