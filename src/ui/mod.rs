@@ -301,6 +301,14 @@ fn mount_widget(document: &web_sys::Document, host: web_sys::Element, widget: u3
     let _ = link.set_attribute("rel", "stylesheet");
     let _ = link.set_attribute("href", &format!("{base}main.css"));
     let container: web_sys::HtmlElement = document.create_element("div").ok()?.dyn_into().ok()?;
+    // Hidden until the stylesheet is in (or failed), so the host page's styles never show
+    // through for a moment.
+    container.set_hidden(true);
+    let shown = container.clone();
+    let reveal = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || shown.set_hidden(false)).into_js_value();
+    for event in ["load", "error"] {
+        let _ = link.add_event_listener_with_callback(event, reveal.unchecked_ref());
+    }
     root.append_child(&link).ok()?;
     root.append_child(&container).ok()?;
     let attribute = |name: &str| host.get_attribute(name).filter(|v| !v.trim().is_empty());
