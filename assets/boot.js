@@ -8,3 +8,9 @@ for (const host of document.querySelectorAll('[data-partnership-scorecard]')) {
 }
 const { default: init } = await import(`${base}partnership-scorecard.js`);
 await init({ module_or_path: `${base}partnership-scorecard_bg.wasm` });
+
+// Offline after one visit: only where the page and the app share an origin (a host site on
+// another origin cannot, and need not, register it).
+if ('serviceWorker' in navigator && new URL(base).origin === location.origin) {
+  navigator.serviceWorker.register(`${base}sw.js`).catch(() => {});
+}
