@@ -138,3 +138,18 @@ impl Store {
         }
     }
 }
+
+/// Asks the browser to keep this site's storage even when space runs low (`navigator.storage
+/// .persist()`), asking only once it has not already been granted. `false` when the browser
+/// refuses or cannot say: the user is then reminded to export.
+pub async fn ask_to_keep() -> bool {
+    use wasm_bindgen_futures::JsFuture;
+    let Some(manager) = web_sys::window().map(|w| w.navigator().storage()) else { return false };
+    let granted = |promise: Result<js_sys::Promise, _>| async move {
+        match promise {
+            Ok(promise) => JsFuture::from(promise).await.ok().and_then(|v| v.as_bool()).unwrap_or(false),
+            Err(_) => false,
+        }
+    };
+    granted(manager.persisted()).await || granted(manager.persist()).await
+}

@@ -18,6 +18,7 @@ pub static EN: Strings = Strings {
     delete_confirm: "Delete the assessment “{name}” from this browser for good?",
     deleted: "The assessment was deleted from this browser.",
     data_title: "Your data in this browser",
+    storage_may_be_cleared: "This browser has not promised to keep your saved answers: it may clear them when space runs low or after a long time without a visit. Download your result file now and then to keep a copy.",
     data_shared_computer: "On a shared computer, delete your data when you are done. Download your result files first if you still need them.",
     delete_all: "Delete all my data from this browser",
     delete_all_confirm: "Delete every assessment, with all answers and partners' files, from this browser for good?",

@@ -29,7 +29,7 @@ catalogue! {
     app_name, footer_privacy,
     home_title, home_intro_1, home_intro_2, home_privacy,
     saved_title, saved_row_name, last_saved, partner_file_loaded_short, resume, delete, delete_confirm,
-    deleted, data_title, data_shared_computer, delete_all, delete_all_confirm, deleted_all,
+    deleted, data_title, storage_may_be_cleared, data_shared_computer, delete_all, delete_all_confirm, deleted_all,
     damaged_entries, download_damaged,
     new_title, instrument_label, role_label, organisation_label, partner_organisation_label, start,
     error_choose_role, error_names_required, error_name_too_long,

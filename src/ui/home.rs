@@ -50,6 +50,7 @@ fn your_data(state: AppState) -> impl IntoView {
         <section aria-labelledby="psc-data-title" class="psc-card">
             <h2 id="psc-data-title">{t.data_title}</h2>
             {damaged_note}
+            {move || (state.kept.get() == Some(false)).then(|| view! { <p id="psc-may-clear">{t.storage_may_be_cleared}</p> })}
             <p>{t.data_shared_computer}</p>
             <button
                 type="button"

@@ -63,6 +63,8 @@ pub struct AppState {
     pub assessments: RwSignal<Vec<Assessment>>,
     pub notice: RwSignal<Option<Notice>>,
     pub save_status: RwSignal<SaveStatus>,
+    /// Whether the browser promised to keep what is stored (`None` until it answers).
+    pub kept: RwSignal<Option<bool>>,
     /// Made once when the app starts and kept for the page's lifetime (hence `'static`).
     pub store: &'static Store,
     pub instruments: &'static [Arc<Instrument>],
@@ -89,6 +91,7 @@ impl AppState {
             assessments: RwSignal::new(assessments),
             notice: RwSignal::new(notice),
             save_status: RwSignal::new(SaveStatus::Idle),
+            kept: RwSignal::new(None),
             store: Box::leak(Box::new(store)),
             widget,
             options,
@@ -221,6 +224,9 @@ fn app(widget: u32, options: &'static Options) -> impl IntoView {
     // one: the page then carries only the code that builds each screen, not the code that would
     // patch one screen into another, which was a large share of the download.
     keep_in_step_with_other_tabs(state);
+    if state.store.is_persistent() {
+        leptos::task::spawn_local(async move { state.kept.set(Some(crate::adapters::storage::ask_to_keep().await)) });
+    }
     let screen_area = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |previous: Option<Option<Box<dyn Any>>>| {
         let screen = state.screen.get();

@@ -142,3 +142,30 @@ test('a reload straight after typing loses nothing: every keystroke is saved', a
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the start screen warns when the browser may clear saved answers, and only then', async () => {
+  for (const promised of [false, true]) {
+    const errors = [];
+    const context = await env.browser.newContext();
+    const page = await newPage(context, errors);
+    let asked = 0;
+    await page.exposeFunction('__askedToKeep', () => { asked += 1; });
+    await page.addInitScript((promised) => {
+      navigator.storage.persisted = async () => false;
+      navigator.storage.persist = async () => { window.__askedToKeep(); return promised; };
+    }, promised);
+    await page.goto(env.server.url);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    for (let i = 0; i < 100 && asked === 0; i += 1) await page.waitForTimeout(20);
+    const warning = page.getByText('This browser has not promised to keep your saved answers', { exact: false });
+    if (promised) {
+      await page.waitForTimeout(200); // the answer has come back: give the page a moment to draw
+      assert.equal(await warning.count(), 0);
+    } else {
+      await warning.waitFor();
+    }
+    assert.equal(asked, 1, 'asked the browser once');
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
