@@ -11,6 +11,7 @@ cargo test --locked
 
 echo "== release build (trunk build --release)"
 bash scripts/trunk.sh build --release --offline
+node scripts/single-file.mjs
 
 echo "== browser tests, accessibility and size budget (node --test)"
 node --test --test-concurrency=1 tests/

@@ -301,21 +301,31 @@ pub fn mount() {
 fn mount_widget(document: &web_sys::Document, host: web_sys::Element, widget: u32) -> Option<()> {
     let root = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).ok()?;
     let _ = host.set_attribute(WIDGET_ATTRIBUTE, &widget.to_string());
-    // The stylesheet of the build, beside boot.js (which notes where that is on the element).
-    let base = host.get_attribute("data-psc-base").unwrap_or_default();
-    let link = document.create_element("link").ok()?;
-    let _ = link.set_attribute("rel", "stylesheet");
-    let _ = link.set_attribute("href", &format!("{base}main.css"));
     let container: web_sys::HtmlElement = document.create_element("div").ok()?.dyn_into().ok()?;
-    // Hidden until the stylesheet is in (or failed), so the host page's styles never show
-    // through for a moment.
-    container.set_hidden(true);
-    let shown = container.clone();
-    let reveal = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || shown.set_hidden(false)).into_js_value();
-    for event in ["load", "error"] {
-        let _ = link.add_event_listener_with_callback(event, reveal.unchecked_ref());
+    match document.get_element_by_id(INLINE_STYLESHEET) {
+        // A single-file copy carries the stylesheet inside the page.
+        Some(carried) => {
+            let style = document.create_element("style").ok()?;
+            style.set_text_content(carried.text_content().as_deref());
+            root.append_child(&style).ok()?;
+        }
+        // Otherwise it is the build's stylesheet, beside boot.js (which notes where that is on
+        // the element). The widget stays hidden until it is in (or failed), so the host page's
+        // styles never show through for a moment.
+        None => {
+            let base = host.get_attribute("data-psc-base").unwrap_or_default();
+            let link = document.create_element("link").ok()?;
+            let _ = link.set_attribute("rel", "stylesheet");
+            let _ = link.set_attribute("href", &format!("{base}main.css"));
+            container.set_hidden(true);
+            let shown = container.clone();
+            let reveal = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || shown.set_hidden(false)).into_js_value();
+            for event in ["load", "error"] {
+                let _ = link.add_event_listener_with_callback(event, reveal.unchecked_ref());
+            }
+            root.append_child(&link).ok()?;
+        }
     }
-    root.append_child(&link).ok()?;
     root.append_child(&container).ok()?;
     let attribute = |name: &str| host.get_attribute(name).filter(|v| !v.trim().is_empty());
     let options = Options {
@@ -326,6 +336,9 @@ fn mount_widget(document: &web_sys::Document, host: web_sys::Element, widget: u3
     mount_to(container, move || app(widget, options)).forget();
     Some(())
 }
+
+/// In a single-file copy (scripts/single-file.mjs), the element holding the stylesheet's text.
+pub const INLINE_STYLESHEET: &str = "psc-stylesheet";
 
 /// Set on each widget's host element, numbering the widgets of the page.
 pub const WIDGET_ATTRIBUTE: &str = "data-psc-widget";

@@ -1,0 +1,60 @@
+// Writes dist-single/partnership-scorecard.html: the whole app in one HTML file, to download,
+// email or carry on a USB stick and open from disk with no network at all. Made from the release
+// build in dist/ (run after `bash scripts/trunk.sh build --release`).
+//
+// The stylesheet travels in a <style id="psc-stylesheet" media="not all"> that each widget copies
+// into its shadow root; the wasm-bindgen glue and the WebAssembly (base64) run from one inline
+// module script. The file keeps a strict Content Security Policy: the inline script and style are
+// allowed by their SHA-256 hashes only, and nothing may be fetched from anywhere.
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+
+const repo = new URL('../', import.meta.url).pathname;
+const dist = join(repo, 'dist');
+const out = join(repo, 'dist-single');
+const read = (name) => readFileSync(join(dist, name));
+
+const css = read('main.css').toString('utf8');
+const glue = read('partnership-scorecard.js').toString('utf8');
+const wasm = read('partnership-scorecard_bg.wasm').toString('base64');
+if (!glue.includes('__wbg_init as default')) {
+  throw new Error('the wasm-bindgen glue no longer exports __wbg_init: update scripts/single-file.mjs');
+}
+const script = `${glue}
+const bytes = Uint8Array.from(atob(${JSON.stringify(wasm)}), (c) => c.charCodeAt(0));
+await __wbg_init({ module_or_path: bytes });
+`;
+const hash = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+// `</` cannot occur inside the inline script or style, or it would end the element early.
+for (const [name, text] of [['script', script], ['stylesheet', css]]) {
+  if (/<\/(script|style)/i.test(text)) throw new Error(`the ${name} contains a closing tag`);
+}
+const policy = [
+  "default-src 'none'",
+  `script-src ${hash(script)} 'wasm-unsafe-eval'`,
+  `style-src ${hash(css)}`,
+  "img-src data:",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+const page = `<!DOCTYPE html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta http-equiv="Content-Security-Policy" content="${policy}" />
+    <title>Partnership Scorecard</title>
+    <link rel="icon" href="data:," />
+    <style id="psc-stylesheet" media="not all">${css}</style>
+  </head>
+  <body>
+    <div data-partnership-scorecard></div>
+    <noscript>Partnership Scorecard needs JavaScript and WebAssembly to run in your browser. Nothing is sent to any server.</noscript>
+    <script type="module">${script}</script>
+  </body>
+</html>
+`;
+mkdirSync(out, { recursive: true });
+writeFileSync(join(out, 'partnership-scorecard.html'), page);
+console.log(`dist-single/partnership-scorecard.html: ${Buffer.byteLength(page)} bytes`);
