@@ -77,6 +77,44 @@ fn instrument(i: &Instrument) -> String {
     )
 }
 
+/// A long instrument for timing: `size` statements in ten dimensions, on a 1-5 scale.
+fn generated(size: usize) -> Instrument {
+    let source = || SourceRef { file: "generated".into(), section: "timing".into() };
+    let dimensions = (0..10)
+        .map(|d| Dimension {
+            id: format!("d{d}"),
+            title: format!("Generated dimension {d}"),
+            short_title: format!("Dimension {d}"),
+            summary: String::new(),
+            source: source(),
+            items: (0..size)
+                .filter(|n| n % 10 == d)
+                .map(|n| Item { id: format!("d{d}.i{n}"), text: format!("Generated statement number {n}"), source: source() })
+                .collect(),
+            suggested_actions: Vec::new(),
+        })
+        .collect();
+    Instrument {
+        schema_version: 1,
+        id: format!("bench-{size}"),
+        version: "1.0.0".into(),
+        title: format!("Generated, {size} statements"),
+        summary: String::new(),
+        publisher: "Benchmark".into(),
+        credit: "Generated for timing.".into(),
+        source: source(),
+        roles: vec![Role { id: "a".into(), label: "Partner A".into() }, Role { id: "b".into(), label: "Partner B".into() }],
+        scale: Scale {
+            min: 1,
+            max: 5,
+            labels: ["1", "2", "3", "4", "5"].map(String::from).to_vec(),
+            not_applicable: "Don't know".into(),
+        },
+        dimensions,
+        reflections: Vec::new(),
+    }
+}
+
 fn main() {
     println!("cargo:rerun-if-changed=src/instruments");
     println!("cargo:rerun-if-changed=src/domain/instrument.rs");
@@ -98,6 +136,13 @@ fn main() {
                 panic!("{} is not a valid instrument:\n  {}", path.display(), list.join("\n  "));
             }
         }
+    }
+    // For scripts/bench.mjs only: PSC_BENCH_ITEMS=200,500 adds a generated instrument of each
+    // size (ids bench-200, bench-500), so timings can be taken on long questionnaires with the
+    // app's own code. Never set for the app that is shipped or tested.
+    println!("cargo:rerun-if-env-changed=PSC_BENCH_ITEMS");
+    for size in std::env::var("PSC_BENCH_ITEMS").unwrap_or_default().split(',').filter_map(|n| n.trim().parse().ok()) {
+        let _ = writeln!(code, "    {},", instrument(&generated(size)));
     }
     code.push(']');
     let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("builtin_instruments.rs");

@@ -5,7 +5,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
-import { serveDist, launchBrowser, dist, items, instrument, startAssessment, ratingRadio } from '../tests/e2e/harness.mjs';
+import { execFileSync } from 'node:child_process';
+import { serveDist, launchBrowser, dist, repo, items, instrument, startAssessment, ratingRadio } from '../tests/e2e/harness.mjs';
 
 const runs = Number(process.argv[2] ?? 7);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -90,3 +91,95 @@ console.log(`open a partner's file to full comparison (${items.length} statement
 
 await browser.close();
 await server.close();
+
+// 5 and 6. Long questionnaires: a build with generated instruments of 200 and 500 statements
+// (build.rs, PSC_BENCH_ITEMS), written to dist-bench/ so dist/ stays the shipped build.
+console.log('building dist-bench/ with generated 200- and 500-statement instruments...');
+execFileSync('bash', ['scripts/trunk.sh', 'build', '--release', '--offline', '--dist', 'dist-bench'], {
+  cwd: repo, env: { ...process.env, PSC_BENCH_ITEMS: '200,500' }, stdio: 'ignore',
+});
+const benchServer = await serveDist(join(repo, 'dist-bench'));
+const benchBrowser = await launchBrowser();
+
+/** The generated instrument's item ids, as build.rs makes them. */
+const generatedIds = (size) => Array.from({ length: size }, (_, n) => `d${n % 10}.i${n}`);
+const answersOf = (ids, shift) => Object.fromEntries(ids.map((id, n) => [id, { rating: 1 + ((n * 7 + shift) % 5), answered_at: 't' }]));
+const responsesOf = (size, role, shift) => ({
+  instrument: { id: `bench-${size}`, version: '1.0.0' }, role, organisation: `Org ${role}`,
+  partner_organisation: 'Other', created_at: 't', updated_at: 't', answers: answersOf(generatedIds(size), shift), reflections: {},
+});
+
+/** A page whose storage already holds an answered assessment of the generated instrument. */
+async function seeded(size, withPartner) {
+  const context = await benchBrowser.newContext();
+  const stored = { store_version: 1, id: `bench-${size}`, own: responsesOf(size, 'a', 0), ...(withPartner ? { partner: responsesOf(size, 'b', 3) } : {}) };
+  await context.addInitScript((entry) => {
+    localStorage.setItem(`partnership-scorecard.assessment.${entry.id}`, JSON.stringify(entry));
+  }, stored);
+  const page = await context.newPage();
+  await page.goto(benchServer.url);
+  await page.getByRole('button', { name: /^Resume/ }).click();
+  await page.getByRole('heading', { level: 1, name: `Generated, ${size} statements` }).waitFor();
+  return { context, page };
+}
+
+// 5. 200 statements: one answer changed (to screen and storage), then the comparison (chart and
+// both tables) drawn afresh with it, which is how the app updates it.
+{
+  const { context, page } = await seeded(200, true);
+  const ids = generatedIds(200);
+  const answer = [];
+  const redraw = [];
+  for (let i = 0; i < runs; i++) {
+    await page.getByRole('button', { name: '1. Answer' }).click();
+    await page.locator(`input[name="psc-item-${ids[i]}"]`).first().waitFor();
+    answer.push(await page.evaluate(async (id) => {
+      const root = document.querySelector('[data-partnership-scorecard]').shadowRoot;
+      const input = [...root.querySelectorAll(`input[name="psc-item-${id}"]`)].find((r) => !r.checked && r.value !== 'na');
+      const start = performance.now();
+      input.click();
+      while (!input.checked) await new Promise((r) => requestAnimationFrame(r));
+      await new Promise((r) => requestAnimationFrame(r));
+      return performance.now() - start;
+    }, ids[i]));
+    redraw.push(await page.evaluate(async () => {
+      const root = document.querySelector('[data-partnership-scorecard]').shadowRoot;
+      const step = [...root.querySelectorAll('button')].find((b) => b.textContent.includes('3. Compare'));
+      const start = performance.now();
+      step.click();
+      while ((root.querySelectorAll('#psc-item-gaps tbody tr').length ?? 0) < 200 || !root.querySelector('.psc-chart svg')) {
+        await new Promise((r) => setTimeout(r, 0));
+      }
+      return performance.now() - start;
+    }));
+  }
+  console.log(`200 statements: one answer to screen and storage, median of ${runs}: ${ms(median(answer))}`);
+  console.log(`200 statements: comparison (chart and tables) drawn with the change, median of ${runs}: ${ms(median(redraw))}`);
+  await context.close();
+}
+
+// 6. 500 statements on each side: open the partner's file to the full comparison.
+{
+  const { context, page } = await seeded(500, false);
+  const file = JSON.stringify({ format: 'partnership-scorecard-result', format_version: 1, exported_at: '2026-11-21T00:00:00Z', responses: responsesOf(500, 'b', 3) });
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    await page.getByRole('button', { name: '2. My results' }).click();
+    await page.getByLabel("Open your partner's result file").waitFor();
+    times.push(await page.evaluate(async (text) => {
+      const root = document.querySelector('[data-partnership-scorecard]').shadowRoot;
+      const input = root.querySelector('#psc-partner-file');
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'partner.json', { type: 'application/json' }));
+      const start = performance.now();
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      while (root.querySelectorAll('#psc-item-gaps tbody tr').length < 500) await new Promise((r) => setTimeout(r, 0));
+      return performance.now() - start;
+    }, file));
+  }
+  console.log(`500 statements each side: open the partner's file to the full comparison, median of ${runs}: ${ms(median(times))}`);
+  await context.close();
+}
+await benchBrowser.close();
+await benchServer.close();

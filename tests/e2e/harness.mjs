@@ -20,13 +20,13 @@ const types = {
 };
 
 /** Serves dist/ on a free loopback port, gzipped when the browser accepts it, as a real host would. */
-export async function serveDist() {
-  if (!existsSync(join(dist, 'index.html'))) {
+export async function serveDist(root = dist) {
+  if (!existsSync(join(root, 'index.html'))) {
     throw new Error('dist/index.html is missing: run `trunk build --release` first (scripts/test.sh does)');
   }
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    const file = join(dist, path.endsWith('/') ? `${path}index.html` : path);
+    const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
     try {
       const body = await readFile(file);
       const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream' };
