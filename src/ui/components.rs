@@ -8,19 +8,17 @@ use crate::domain::{Assessment, Instrument, Tenths};
 use crate::i18n::Strings;
 use crate::i18n;
 
+/// The element `selector` finds inside widget number `widget` (its shadow root).
+pub fn find(widget: u32, selector: &str) -> Option<web_sys::Element> {
+    let host = format!("[{}=\"{widget}\"]", super::WIDGET_ATTRIBUTE);
+    document().query_selector(&host).ok().flatten()?.shadow_root()?.query_selector(selector).ok().flatten()
+}
+
 /// Moves keyboard focus, once the page has been drawn, to the element `selector` finds inside
-/// widget number `widget` (its shadow root); see [`AppState::focus_soon`].
+/// widget number `widget`; see [`AppState::focus_soon`].
 pub fn focus_soon(widget: u32, selector: &'static str) {
     request_animation_frame(move || {
-        let host = format!("[{}=\"{widget}\"]", super::WIDGET_ATTRIBUTE);
-        let target = document()
-            .query_selector(&host)
-            .ok()
-            .flatten()
-            .and_then(|host| host.shadow_root())
-            .and_then(|root| root.query_selector(selector).ok().flatten())
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(target) = target {
+        if let Some(target) = find(widget, selector).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
             let _ = target.focus();
         }
     });

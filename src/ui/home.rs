@@ -148,6 +148,19 @@ fn new_assessment(state: AppState) -> impl IntoView {
         ev.prevent_default();
         let Some(instrument) = selected() else { return };
         let (org, partner) = (organisation.get(), partner_organisation.get());
+        let bad_name = |name: &str| name.trim().is_empty() || name.chars().count() > MAX_NAME_CHARS;
+        // Each field to fix is marked invalid and tied to the error message, so a screen reader
+        // says why when the field is reached. Set directly: reactive attributes cost far more
+        // download for the same markup.
+        let fields = [("#psc-role", instrument.role(&role.get()).is_none()), ("#psc-org", bad_name(&org)), ("#psc-partner-org", bad_name(&partner))];
+        for (selector, bad) in fields {
+            if let Some(field) = state.element(selector) {
+                let _ = if bad { field.set_attribute("aria-describedby", "psc-new-error") } else { field.remove_attribute("aria-describedby") };
+                if selector != "#psc-role" {
+                    let _ = if bad { field.set_attribute("aria-invalid", "true") } else { field.remove_attribute("aria-invalid") };
+                }
+            }
+        }
         let problem = if instrument.role(&role.get()).is_none() {
             Some(t.error_choose_role)
         } else if org.trim().is_empty() || partner.trim().is_empty() {
@@ -197,7 +210,7 @@ fn new_assessment(state: AppState) -> impl IntoView {
                         {credit(i)}
                     })}
                 </div>
-                <fieldset class="psc-field">
+                <fieldset class="psc-field" id="psc-role">
                     <legend>{t.role_label}</legend>
                     {move || selected().map(|i| {
                         i.roles

@@ -212,6 +212,11 @@ impl AppState {
         components::focus_soon(self.widget, selector);
     }
 
+    /// The element of this widget `selector` finds.
+    pub fn element(&self, selector: &str) -> Option<web_sys::Element> {
+        components::find(self.widget, selector)
+    }
+
     pub fn now(&self) -> String {
         clock::now_iso()
     }

@@ -43,6 +43,19 @@ test('no accessibility violations on any screen', async () => {
   await page.getByRole('button', { name: 'Start answering' }).click();
   await page.getByText('Choose which partner you are answering for.').waitFor();
   assert.deepEqual(await violations(page, errors), [], 'start screen with an error');
+  // Each field to fix is marked invalid and described by the message (read out on reaching it).
+  for (const label of ["Your organisation's name", "Your partner organisation's name"]) {
+    const field = page.getByLabel(label);
+    assert.equal(await field.getAttribute('aria-invalid'), 'true', label);
+    assert.equal(await field.getAttribute('aria-describedby'), 'psc-new-error', label);
+  }
+  assert.equal(await page.getByRole('group', { name: 'Which partner are you answering for?' }).getAttribute('aria-describedby'), 'psc-new-error');
+  await page.getByRole('radio', { name: 'Local partner', exact: true }).check();
+  await page.getByLabel("Your organisation's name").fill('Org A');
+  await page.getByRole('button', { name: 'Start answering' }).click();
+  await page.getByText('Enter both organisation names').waitFor();
+  assert.equal(await page.getByLabel("Your organisation's name").getAttribute('aria-invalid'), null, 'a fixed field is no longer marked');
+  assert.equal(await page.getByLabel("Your partner organisation's name").getAttribute('aria-invalid'), 'true');
 
   await startAssessment(page, env.server.url, { role: 'Local partner', organisation: 'Org A', partner: 'Org B' });
   await answer(page, Object.fromEntries(items.slice(0, 6).map((i, n) => [i.id, n % 2 ? 'na' : 4])));
@@ -81,6 +94,34 @@ test('no accessibility violations on any screen', async () => {
   await page.getByRole('button', { name: 'All assessments' }).click();
   await page.getByRole('heading', { name: 'Assessments kept in this browser' }).waitFor();
   assert.deepEqual(await violations(page, errors), [], 'start screen with a saved assessment');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('in forced-colours (high contrast) mode focus and large gaps stay marked, and charts stay legible', async () => {
+  const errors = [];
+  const context = await env.browser.newContext();
+  const page = await newPage(context, errors);
+  await page.emulateMedia({ forcedColors: 'active' });
+  const stored = JSON.parse(readFileSync(join(repo, 'tests/fixtures/stored-assessment-v1.json'), 'utf8'));
+  await page.addInitScript((entry) => localStorage.setItem(`partnership-scorecard.assessment.${entry.id}`, JSON.stringify(entry)), stored);
+  await page.goto(env.server.url);
+  await page.getByRole('button', { name: /^Resume/ }).click();
+  await page.getByRole('button', { name: '3. Compare' }).click();
+  await page.getByRole('heading', { level: 1, name: 'How you and your partner see the partnership' }).waitFor();
+  const root = "document.querySelector('[data-partnership-scorecard]').shadowRoot";
+  const large = await page.evaluate(`getComputedStyle(${root}.querySelector('tr.psc-large > th')).borderLeftStyle`);
+  assert.equal(large, 'solid', 'a large-gap row keeps a mark without its background');
+  const chart = await page.evaluate(`getComputedStyle(${root}.querySelector('.psc-chart svg')).forcedColorAdjust`);
+  assert.equal(chart, 'none', 'the chart keeps its colours and shapes');
+  await page.keyboard.press('Tab');
+  const outline = await page.evaluate(() => {
+    let e = document.activeElement;
+    while (e?.shadowRoot?.activeElement) e = e.shadowRoot.activeElement;
+    return getComputedStyle(e).outlineStyle;
+  });
+  assert.equal(outline, 'solid', 'focus is drawn as a line');
+  assert.deepEqual(await violations(page, errors), [], 'comparison in forced colours');
   assert.deepEqual(errors, []);
   await context.close();
 });
