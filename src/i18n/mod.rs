@@ -56,6 +56,13 @@ pub fn strings() -> &'static Strings {
     &en::EN
 }
 
+/// Text a person typed (an organisation's name, a comment), set apart for bidirectional text:
+/// wrapped in Unicode's first-strong isolate and pop-isolate marks, so right-to-left words or
+/// a stray override character in it cannot reorder the sentence around it.
+pub fn isolate(text: &str) -> String {
+    format!("\u{2068}{text}\u{2069}")
+}
+
 /// Fills `{name}` placeholders in a template, in one pass: a value that itself contains
 /// braces (an organisation called "{partner}", say) is inserted as it is. Unknown placeholders
 /// are left as they are, so a translation mistake shows up as visible braces, not lost words.
@@ -85,6 +92,13 @@ pub fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn typed_text_is_isolated_so_an_override_inside_cannot_reach_outside() {
+        let evil = "Org\u{202E}A";
+        let sentence = fill("You: {organisation}. Done.", &[("organisation", &isolate(evil))]);
+        assert_eq!(sentence, "You: \u{2068}Org\u{202E}A\u{2069}. Done.");
+    }
+
     use super::*;
 
     #[test]

@@ -133,7 +133,12 @@ fn comparison(state: AppState, id: String, assessment: Assessment, instrument: A
     html.element("h1", &[("tabindex", "-1")], t.compare_title);
     let who = i18n::fill(
         t.compare_who,
-        &[("organisation", &own.organisation), ("role", &own_role), ("partner", &partner.organisation), ("partner_role", &partner_role)],
+        &[
+            ("organisation", &i18n::isolate(&own.organisation)),
+            ("role", &own_role),
+            ("partner", &i18n::isolate(&partner.organisation)),
+            ("partner_role", &partner_role),
+        ],
     );
     html.element("p", &[("class", "psc-lede")], &who);
     let threshold_text = i18n::fill(t.compare_threshold, &[("threshold", &threshold), ("items", &large_item_gap(&instrument.scale))]);
@@ -165,7 +170,7 @@ fn comparison(state: AppState, id: String, assessment: Assessment, instrument: A
         html.element("span", &[("class", "psc-row-dimension")], &dimension_title(&instrument, &g.dimension_id, false));
         for (label, comment) in [(t.your_comment, own.comment(&g.item_id)), (t.partner_comment, partner.comment(&g.item_id))] {
             if !comment.is_empty() {
-                html.element("span", &[("class", "psc-comment-shown")], &format!("{label} {comment}"));
+                html.element("span", &[("class", "psc-comment-shown")], &format!("{label} {}", i18n::isolate(comment)));
             }
         }
         html.close("th");

@@ -87,7 +87,11 @@ pub fn assessment_header(state: AppState, assessment: Assessment, instrument: st
             <p class="psc-who">
                 {i18n::fill(
                     t.answering_for,
-                    &[("organisation", &assessment.own.organisation), ("role", &role), ("partner", &assessment.own.partner_organisation)],
+                    &[
+                        ("organisation", &i18n::isolate(&assessment.own.organisation)),
+                        ("role", &role),
+                        ("partner", &i18n::isolate(&assessment.own.partner_organisation)),
+                    ],
                 )}
             </p>
             <nav aria-label=t.steps_label>

@@ -98,7 +98,7 @@ fn saved_row(state: AppState, assessment: Assessment) -> impl IntoView {
     let partner_note = if assessment.partner.is_some() { t.partner_file_loaded_short } else { "" };
     let name = i18n::fill(
         t.saved_row_name,
-        &[("organisation", &assessment.own.organisation), ("partner", &assessment.own.partner_organisation)],
+        &[("organisation", &i18n::isolate(&assessment.own.organisation)), ("partner", &i18n::isolate(&assessment.own.partner_organisation))],
     );
     let id = assessment.id.clone();
     let (open_id, delete_id) = (id.clone(), id.clone());

@@ -158,7 +158,7 @@ fn import_section(state: AppState, id: String, instrument: Arc<Instrument>) -> i
                 let compare_id = compare_id.clone();
                 view! {
                     <p class="psc-info">
-                        {i18n::fill(t.partner_file_loaded, &[("organisation", &p.organisation), ("role", &role), ("date", &clock::date_of(&p.updated_at))])}
+                        {i18n::fill(t.partner_file_loaded, &[("organisation", &i18n::isolate(&p.organisation)), ("role", &role), ("date", &clock::date_of(&p.updated_at))])}
                     </p>
                     <button type="button" class="psc-primary" on:click=move |_| state.go(Screen::Compare(compare_id.clone()))>
                         {t.see_comparison}

@@ -73,17 +73,30 @@ for (const [name, text, message] of cases) {
   });
 }
 
-test('hostile text in a partner file is shown as inert text, never run', async () => {
+test('hostile text in a partner file is shown as inert text, never run, on screen and in print', async () => {
   const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+  // A right-to-left override, control characters and a very long word come along too.
+  const name = `${payload}\u202Eevil\u0007\u001b`;
+  const long = 'x'.repeat(60000);
   const text = resultFile({ edit: (f) => {
-    f.responses.organisation = payload;
-    f.responses.answers[items[0].id].comment = `<svg onload="window.__pwned=3">${payload}`;
+    f.responses.organisation = name;
+    f.responses.answers[items[0].id].comment = `<svg onload="window.__pwned=3">${payload}\u202E${long}`;
     f.responses.reflections[instrument.reflections[0].id] = { text: payload, answered_at: 't' };
   } });
   await page.getByLabel("Open your partner's result file").setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await page.getByRole('heading', { level: 1, name: 'How you and your partner see the partnership' }).waitFor();
   await assert.doesNotReject(page.getByText(payload).first().waitFor());
+  // The name sits between isolate marks: its override cannot reorder the sentence around it.
+  await assert.doesNotReject(page.getByText(`Your partner: \u2068${name}\u2069 (`, { exact: false }).waitFor());
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
-  assert.equal(await page.locator('#psc-main img, #psc-main script').count(), 0);
+  assert.equal(await page.locator('#psc-main img, #psc-main script, #psc-main svg[onload], #psc-main [onerror]').count(), 0);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), 'a 60,000-character word wraps');
+
+  // The printed report (print stylesheet, rendered to PDF by the browser) runs nothing either.
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.ok(pdf.length > 1000, 'a report was printed');
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  await page.emulateMedia({ media: 'screen' });
   assert.deepEqual(errors, []);
 });

@@ -37,7 +37,7 @@ test('every answer is still there after a reload, and assessments can be listed 
 
   // Deleting asks first, naming the assessment; declining keeps it.
   const questions = [];
-  const deleteButton = page.getByRole('button', { name: 'Delete Nordic Aid with Another Partner' });
+  const deleteButton = page.getByRole('button', { name: 'Delete \u2068Nordic Aid\u2069 with \u2068Another Partner\u2069' });
   page.once('dialog', (d) => { questions.push(d.message()); d.dismiss(); });
   await deleteButton.click();
   assert.equal(await rows.count(), 2);
@@ -45,12 +45,12 @@ test('every answer is still there after a reload, and assessments can be listed 
   await deleteButton.click();
   await page.getByText('The assessment was deleted from this browser.').waitFor();
   assert.equal(questions.length, 2);
-  assert.match(questions[0], /Delete the assessment “Nordic Aid with Another Partner” from this browser for good\?/);
+  assert.match(questions[0], /Delete the assessment “\u2068Nordic Aid\u2069 with \u2068Another Partner\u2069” from this browser for good\?/);
   assert.equal(await rows.count(), 1);
   await page.reload();
   await page.getByRole('heading', { name: 'Assessments kept in this browser' }).waitFor();
   assert.equal(await rows.count(), 1);
-  assert.match(await rows.first().textContent(), /Kisumu Youth Forum with Nordic Aid/);
+  assert.match(await rows.first().textContent(), /\u2068Kisumu Youth Forum\u2069 with \u2068Nordic Aid\u2069/);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -98,7 +98,7 @@ test('two tabs on the same assessment see each other\'s answers and never overwr
   // Deleted in one tab: the other says so instead of taking answers into the void.
   await tabB.getByRole('button', { name: 'All assessments' }).click();
   tabB.once('dialog', (d) => d.accept());
-  await tabB.getByRole('button', { name: 'Delete Two Tabs Org with Org B' }).click();
+  await tabB.getByRole('button', { name: 'Delete \u2068Two Tabs Org\u2069 with \u2068Org B\u2069' }).click();
   await tabA.getByRole('heading', { level: 1, name: 'This assessment is no longer here' }).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
@@ -114,7 +114,7 @@ test('a damaged stored entry is left untouched and named, and the others still l
   await page.reload();
   await page.getByRole('alert').getByText('1 saved assessment(s) could not be read and were left untouched').waitFor();
   assert.equal(await page.locator('.psc-saved-row').count(), 1);
-  assert.match(await page.locator('.psc-saved-row').textContent(), /Healthy Org with Org B/);
+  assert.match(await page.locator('.psc-saved-row').textContent(), /\u2068Healthy Org\u2069 with \u2068Org B\u2069/);
   assert.equal(await page.evaluate(() => localStorage.getItem('partnership-scorecard.assessment.broken')), damaged);
   // ...and offered for download exactly as stored.
   await page.getByText('1 saved assessment(s) in this browser are damaged').waitFor();

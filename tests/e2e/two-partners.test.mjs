@@ -170,7 +170,7 @@ test('two partners answer separately, exchange a file and see their gaps', async
   }
   // The organisation name with markup is shown as text, never as markup.
   assert.equal(await pageB.locator('b').count(), 0);
-  await assert.doesNotReject(pageB.getByText(`Your partner: ${hostile}`, { exact: false }).waitFor());
+  await assert.doesNotReject(pageB.getByText(`Your partner: \u2068${hostile}\u2069`, { exact: false }).waitFor());
 
   assert.deepEqual(requestsB, [], 'no network request while answering, opening the file and comparing');
 
