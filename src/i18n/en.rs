@@ -61,6 +61,8 @@ pub static EN: Strings = Strings {
     results_title: "Your results",
     results_intro: "Your score for each dimension is the mean of the statements you rated; “don't know” answers are left out.",
     results_chart_label: "Bar chart of your score for each dimension. The same figures are in the table below.",
+    results_summary: "Highest: {highest}, {high}. Lowest: {lowest}, {low}.",
+    results_summary_none: "No dimension is rated yet.",
     results_chart_caption: "Your score per dimension. Longer bars mean stronger agreement.",
     results_table_caption: "Your score per dimension",
     col_dimension: "Dimension",

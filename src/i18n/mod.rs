@@ -37,7 +37,7 @@ catalogue! {
     answering_for, steps_label, step_answer, step_results, step_compare, all_assessments,
     missing_title, missing_body,
     answer_intro, progress_label, progress_text, comment_label, reflections_title, reflections_intro, see_results,
-    results_title, results_intro, results_chart_label, results_chart_caption, results_table_caption,
+    results_title, results_intro, results_summary, results_summary_none, results_chart_label, results_chart_caption, results_table_caption,
     col_dimension, col_score, col_rated, col_not_applicable, rated_of, not_rated, scale_range,
     export_title, export_intro, export_button, exported, export_failed,
     import_title, import_intro, import_label, partner_file_loaded, see_comparison,

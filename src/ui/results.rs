@@ -31,12 +31,29 @@ fn own_results(state: AppState, id: String, assessment: Assessment, instrument: 
         .collect();
     let svg = charts::score_chart(&chart_rows, (instrument.scale.min, instrument.scale.max)).unwrap_or_default();
     let scale_text = i18n::fill(t.scale_range, &[("min", &instrument.scale.min), ("max", &instrument.scale.max)]);
+    // The chart's message in one sentence: the highest and the lowest dimension (first in the
+    // instrument's order on a tie).
+    let rated: Vec<_> = scores.iter().filter_map(|s| s.mean.map(|m| (m, s))).collect();
+    let highest = rated.iter().rev().max_by_key(|(m, _)| *m);
+    let lowest = rated.iter().min_by_key(|(m, _)| *m);
+    let summary = match (highest, lowest) {
+        (Some((high, h)), Some((low, l))) => i18n::fill(
+            t.results_summary,
+            &[
+                ("highest", &dimension_title(&instrument, &h.dimension_id, false)),
+                ("high", high),
+                ("lowest", &dimension_title(&instrument, &l.dimension_id, false)),
+                ("low", low),
+            ],
+        ),
+        _ => t.results_summary_none.to_string(),
+    };
 
     let mut html = Html::new();
     html.element("h1", &[("tabindex", "-1")], t.results_title).element("p", &[("class", "psc-hint")], t.results_intro);
     html.open("figure", &[("class", "psc-figure")]);
     html.open("div", &[("class", "psc-chart"), ("role", "img"), ("aria-label", t.results_chart_label)]).svg(&svg).close("div");
-    html.element("figcaption", &[], t.results_chart_caption).close("figure");
+    html.element("figcaption", &[], &format!("{summary} {}", t.results_chart_caption)).close("figure");
     html.open("table", &[("class", "psc-table"), ("id", "psc-own-scores")]).element("caption", &[], t.results_table_caption);
     html.open("thead", &[]).open("tr", &[]);
     for column in [t.col_dimension, &format!("{} ({scale_text})", t.col_score), t.col_rated, t.col_not_applicable] {

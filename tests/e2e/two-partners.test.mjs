@@ -71,6 +71,12 @@ test('two partners answer separately, exchange a file and see their gaps', async
     assert.equal(row.cells[2], String(na));
   }
   assert.equal(await pageA.locator('.psc-chart svg rect').count(), 1 + instrument.dimensions.length, 'a bar per dimension');
+  // The chart's message in one sentence: highest and lowest dimension (first on a tie).
+  const scored = instrument.dimensions.filter((d) => meansA[d.id] != null);
+  const high = scored.reduce((best, d) => (meansA[d.id] > meansA[best.id] ? d : best));
+  const low = scored.reduce((worst, d) => (meansA[d.id] < meansA[worst.id] ? d : worst));
+  assert.match(await pageA.locator('.psc-figure figcaption').textContent(),
+    new RegExp(`^Highest: ${high.title}, ${oneDecimal(meansA[high.id])}\\. Lowest: ${low.title}, ${oneDecimal(meansA[low.id])}\\.`));
 
   const [download] = await Promise.all([
     pageA.waitForEvent('download'),
