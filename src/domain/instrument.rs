@@ -334,15 +334,32 @@ mod tests {
         assert!(Instrument::from_json("not json").is_err());
     }
 
+    // Whatever arrives as an instrument file is answered with the instrument or its problems,
+    // never a panic. `PSC_FUZZ_CASES` sets how many inputs each property tries (see README).
     proptest::proptest! {
-        /// A custom instrument file is answered with its problems, never a panic, whatever it holds.
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(crate::domain::fuzz_cases()))]
+
+        /// Any text at all, and text made of JSON's own characters.
         #[test]
-        fn any_text_gives_an_instrument_or_its_problems(
+        fn any_text_gives_an_instrument_or_its_problems_never_a_panic(
             text in ".{0,300}",
             json_like in r#"[\[\]{}":,0-9a-z_. \-]{0,300}"#,
         ) {
             let _ = Instrument::from_json(&text);
             let _ = Instrument::from_json(&json_like);
+        }
+
+        /// Damage a real instrument file at random: cut it, or change one byte.
+        #[test]
+        fn damaged_instruments_give_their_problems_never_a_panic(cut in 0usize..20_000, at in 0usize..20_000, byte in 0u8..128) {
+            let text = include_str!("../instruments/local-leadership.json");
+            let _ = Instrument::from_json(&text[..text.floor_char_boundary(cut.min(text.len()))]);
+            let mut bytes = text.as_bytes().to_vec();
+            let at = at % bytes.len();
+            bytes[at] = byte;
+            if let Ok(damaged) = String::from_utf8(bytes) {
+                let _ = Instrument::from_json(&damaged);
+            }
         }
     }
 

@@ -12,3 +12,9 @@ pub use instrument::{Dimension, Instrument, InstrumentProblem, Item, Question, R
 pub use responses::{Answer, Assessment, InstrumentRef, Rating, Reflection, Responses};
 pub use result_file::{ImportError, ResultFile};
 pub use scoring::{dimension_scores, progress, DimensionScore, Progress, Tenths};
+
+/// How many inputs each "never a panic" property tries: 512, or `PSC_FUZZ_CASES` (see README).
+#[cfg(test)]
+pub(crate) fn fuzz_cases() -> u32 {
+    std::env::var("PSC_FUZZ_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(512)
+}

@@ -291,7 +291,7 @@ mod tests {
     // Whatever arrives as a "result file" is answered with a value, never a panic.
     // `PSC_FUZZ_CASES` sets how many inputs each property tries (see README).
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(fuzz_cases()))]
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(crate::domain::fuzz_cases()))]
 
         /// Any text at all, and text made of JSON's own characters.
         #[test]
@@ -316,10 +316,6 @@ mod tests {
                 let _ = read(&damaged);
             }
         }
-    }
-
-    fn fuzz_cases() -> u32 {
-        std::env::var("PSC_FUZZ_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(512)
     }
 
     #[test]
