@@ -139,6 +139,7 @@ impl AppState {
     /// Stores a new assessment; on failure nothing is added and the reason is returned.
     pub fn add(&self, assessment: Assessment) -> Result<(), String> {
         self.store.save(&assessment).map_err(|e| self.store_message(&e))?;
+        self.tell_other_widgets();
         self.assessments.update(|all| all.insert(0, assessment));
         Ok(())
     }
@@ -156,6 +157,7 @@ impl AppState {
         });
         match saved {
             Some(Ok(())) if self.store.is_persistent() => {
+                self.tell_other_widgets();
                 self.save_status.set(SaveStatus::Saved);
                 Ok(())
             }
@@ -184,7 +186,19 @@ impl AppState {
         self.after_deleting(outcome, self.t.deleted);
     }
 
+    /// Lets other widgets on this page read storage again (see `keep_in_step_with_other_tabs`).
+    fn tell_other_widgets(&self) {
+        let init = web_sys::CustomEventInit::new();
+        init.set_detail(&wasm_bindgen::JsValue::from(self.widget));
+        if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::CustomEvent::new_with_event_init_dict(CHANGED_EVENT, &init)) {
+            let _ = window.dispatch_event(&event);
+        }
+    }
+
     fn after_deleting(&self, outcome: Result<(), StoreError>, done: &'static str) {
+        if outcome.is_ok() {
+            self.tell_other_widgets();
+        }
         self.go(Screen::Home);
         self.notice.set(Some(match outcome {
             Ok(()) => Notice::Info(done.to_string()),
@@ -262,15 +276,12 @@ fn app(widget: u32, options: &'static Options) -> impl IntoView {
     }
 }
 
-/// Another tab of this browser saved or deleted an assessment: read them all again, so this tab
-/// shows the other's answers and its next save does not overwrite them. A screen whose
-/// assessment was deleted there is redrawn, and then says so.
+/// Another tab of this browser, or another widget on this page, saved or deleted an
+/// assessment: read them all again, so this widget shows the other's answers and its next save
+/// does not overwrite them. A screen whose assessment was deleted there is redrawn, and then
+/// says so.
 fn keep_in_step_with_other_tabs(state: AppState) {
-    let _ = window_event_listener(leptos::ev::storage, move |event| {
-        let ours = event.key().is_none_or(|key| key.starts_with(crate::adapters::storage::KEY_PREFIX));
-        if !ours {
-            return;
-        }
+    let reload = move || {
         let (all, _) = state.store.load_all();
         let screen = state.screen.get_untracked();
         let gone = screen.assessment_id().is_some_and(|id| all.iter().all(|a| a.id != id));
@@ -278,8 +289,23 @@ fn keep_in_step_with_other_tabs(state: AppState) {
         if gone {
             state.go(screen);
         }
+    };
+    let _ = window_event_listener(leptos::ev::storage, move |event| {
+        if event.key().is_none_or(|key| key.starts_with(crate::adapters::storage::KEY_PREFIX)) {
+            reload();
+        }
+    });
+    // The storage event only reaches other tabs; widgets of one page tell each other.
+    let _ = window_event_listener_untyped(CHANGED_EVENT, move |event| {
+        let from = event.dyn_ref::<web_sys::CustomEvent>().and_then(|e| e.detail().as_f64());
+        if from != Some(f64::from(state.widget)) {
+            reload();
+        }
     });
 }
+
+/// Sent on the window by a widget that changed what is stored; the detail is its number.
+const CHANGED_EVENT: &str = "partnership-scorecard-change";
 
 /// What a host page asks of one widget through the element's data attributes (see the README).
 #[derive(Debug, Default)]

@@ -91,6 +91,19 @@ test('two widgets on a hostile host page look as designed, keep to themselves an
   // Independent: the second widget is still on its start screen, focus stayed in the first.
   await dark.getByRole('heading', { level: 1, name: "See your partnership through both partners' eyes" }).waitFor();
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'widget-local');
+  // They share the browser's storage, and keep in step: the second lists what the first
+  // started, and an answer given in one shows in the other, so neither overwrites the other.
+  await dark.getByRole('button', { name: /^Resume/ }).click();
+  await dark.getByRole('heading', { level: 1, name: instrument.title }).waitFor();
+  const first = instrument.dimensions[0].items[0];
+  const label = `4 – ${instrument.scale.labels[4 - instrument.scale.min]}`;
+  await dark.getByRole('group', { name: first.text }).getByRole('radio', { name: label, exact: true }).check();
+  const mirrored = local.getByRole('group', { name: first.text }).getByRole('radio', { name: label, exact: true });
+  for (let i = 0; i < 50 && !(await mirrored.isChecked()); i += 1) await page.waitForTimeout(20);
+  assert.equal(await mirrored.isChecked(), true, 'the first widget shows the answer given in the second');
+  const second = instrument.dimensions[0].items[1];
+  await local.getByRole('group', { name: second.text }).getByRole('radio', { name: label, exact: true }).check();
+  await dark.getByText(`2 of ${instrument.dimensions.flatMap((d) => d.items).length} statements answered`).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });
