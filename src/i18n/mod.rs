@@ -161,7 +161,9 @@ mod tests {
                 if trimmed.starts_with('"') && trimmed.ends_with('"') {
                     literals.push(trimmed.trim_matches('"'));
                 }
-                for marker in ["> \"", "} \""] {
+                // Text written through the HTML writer (ui/html.rs): `.text("…")`, the text of
+                // `.element(tag, attributes, "…")`, and words in attributes people read.
+                for marker in ["> \"", "} \"", ".text(\"", "], \"", "(\"aria-label\", \"", "(\"title\", \"", "(\"alt\", \""] {
                     for (at, _) in trimmed.match_indices(marker) {
                         let rest = &trimmed[at + marker.len()..];
                         literals.push(rest.split('"').next().unwrap_or_default());
