@@ -148,24 +148,27 @@ fn new_assessment(state: AppState) -> impl IntoView {
         ev.prevent_default();
         let Some(instrument) = selected() else { return };
         let (org, partner) = (organisation.get(), partner_organisation.get());
-        let bad_name = |name: &str| name.trim().is_empty() || name.chars().count() > MAX_NAME_CHARS;
-        // Each field to fix is marked invalid and tied to the error message, so a screen reader
-        // says why when the field is reached. Set directly: reactive attributes cost far more
-        // download for the same markup.
-        let fields = [("#psc-role", instrument.role(&role.get()).is_none()), ("#psc-org", bad_name(&org)), ("#psc-partner-org", bad_name(&partner))];
-        for (selector, bad) in fields {
+        let no_role = instrument.role(&role.get()).is_none();
+        let empty = |name: &str| name.trim().is_empty();
+        let too_long = |name: &str| name.chars().count() > MAX_NAME_CHARS;
+        let bad_name = |name: &str| empty(name) || too_long(name);
+        // Each field to fix is marked and tied to the error message, so a screen reader says
+        // why when the field is reached (a radio group is described, not marked invalid). Set
+        // directly: reactive attributes cost far more download for the same markup.
+        let fields = [("#psc-role", no_role, false), ("#psc-org", bad_name(&org), true), ("#psc-partner-org", bad_name(&partner), true)];
+        for (selector, bad, can_be_invalid) in fields {
             if let Some(field) = state.element(selector) {
                 let _ = if bad { field.set_attribute("aria-describedby", "psc-new-error") } else { field.remove_attribute("aria-describedby") };
-                if selector != "#psc-role" {
+                if can_be_invalid {
                     let _ = if bad { field.set_attribute("aria-invalid", "true") } else { field.remove_attribute("aria-invalid") };
                 }
             }
         }
-        let problem = if instrument.role(&role.get()).is_none() {
+        let problem = if no_role {
             Some(t.error_choose_role)
-        } else if org.trim().is_empty() || partner.trim().is_empty() {
+        } else if empty(&org) || empty(&partner) {
             Some(t.error_names_required)
-        } else if org.chars().count() > MAX_NAME_CHARS || partner.chars().count() > MAX_NAME_CHARS {
+        } else if too_long(&org) || too_long(&partner) {
             Some(t.error_name_too_long)
         } else {
             None

@@ -8,11 +8,10 @@ import { useServerAndBrowser, newPage, items, instrument } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
-/** The element with focus, looking inside the widget's shadow root. */
+/** The element with focus, described (window.__deepActive: see the test's init script). */
 function focused(page) {
   return page.evaluate(() => {
-    let element = document.activeElement;
-    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+    const element = window.__deepActive();
     if (!element) return null;
     const style = getComputedStyle(element);
     return {
@@ -42,8 +41,7 @@ async function tabTo(page, wanted, what, key = 'Tab') {
 
 async function headingHasFocus(page, name) {
   await page.waitForFunction((name) => {
-    let element = document.activeElement;
-    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+    const element = window.__deepActive();
     return element?.tagName === 'H1' && element.textContent.includes(name);
   }, name, { timeout: 3000 });
 }
@@ -55,11 +53,7 @@ async function start(page, roleLabel, organisation, partner) {
   // Submitting the empty form puts focus on the error that says what to do.
   await tabTo(page, (f) => f.tag === 'button' && f.text === 'Start answering', 'the start button');
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => {
-    let element = document.activeElement;
-    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-    return element?.id === 'psc-new-error';
-  }, null, { timeout: 3000 });
+  await page.waitForFunction(() => window.__deepActive()?.id === 'psc-new-error', null, { timeout: 3000 });
   // From the error, back up to the first thing to fix.
   await tabTo(page, (f) => f.name === 'psc-role', 'the role choice', 'Shift+Tab');
   const roleId = instrument.roles.find((r) => r.label === roleLabel).id;
@@ -98,6 +92,13 @@ test('both partners complete the whole flow with the keyboard alone, focus alway
   for (const context of [contextA, contextB]) {
     await context.exposeBinding('__pointer', (_, type) => pointer.push(type));
     await context.addInitScript(() => {
+      // The element with focus, looking inside shadow roots (defined here, not evaluated as a
+      // string, which the page's policy would refuse).
+      window.__deepActive = () => {
+        let element = document.activeElement;
+        while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+        return element;
+      };
       for (const type of ['pointerdown', 'mousedown', 'touchstart']) {
         window.addEventListener(type, () => window.__pointer(type), { capture: true });
       }
