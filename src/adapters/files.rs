@@ -7,11 +7,15 @@ use wasm_bindgen_futures::JsFuture;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DownloadRefused;
 
+/// Media types of the files the app writes.
+pub const JSON: &str = "application/json";
+pub const CSV: &str = "text/csv;charset=utf-8";
+
 /// Offers `text` as a download named `name`. Fails only if the browser refuses to build it.
-pub fn download(name: &str, text: &str) -> Result<(), DownloadRefused> {
+pub fn download(name: &str, text: &str, media_type: &str) -> Result<(), DownloadRefused> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(media_type);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| DownloadRefused)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| DownloadRefused)?;
     let document = web_sys::window().and_then(|w| w.document()).ok_or(DownloadRefused)?;

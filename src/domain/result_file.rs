@@ -69,8 +69,9 @@ struct FormatVersion {
     format_version: u64,
 }
 
-/// A safe file name for the export: instrument, role, organisation, date.
-pub fn file_name(responses: &Responses, date: &str) -> String {
+/// A safe file name for an export (`extension` without its dot): instrument, role,
+/// organisation, date.
+pub fn file_name(responses: &Responses, date: &str, extension: &str) -> String {
     let parts = [
         "scorecard",
         &responses.instrument.id,
@@ -79,7 +80,7 @@ pub fn file_name(responses: &Responses, date: &str) -> String {
         date.get(..10).unwrap_or(date),
     ];
     let slug: Vec<String> = parts.iter().map(|p| slug(p)).filter(|p| !p.is_empty()).collect();
-    format!("{}.json", slug.join("_"))
+    format!("{}.{extension}", slug.join("_"))
 }
 
 /// Letters and digits of any script are kept (ASCII ones in lower case); everything else becomes
@@ -323,7 +324,7 @@ mod tests {
         let instrument = instrument();
         let r = Responses::new(&instrument, "local", "Lake <Women's> Network / Kisumu", "X", "t");
         assert_eq!(
-            file_name(&r, "2026-11-21T10:00:00.000Z"),
+            file_name(&r, "2026-11-21T10:00:00.000Z", "json"),
             "scorecard_local-leadership_local_lake-women-s-network-kisumu_2026-11-21.json"
         );
     }

@@ -40,6 +40,8 @@ catalogue! {
     results_title, results_intro, results_summary, results_summary_none, results_chart_label, results_chart_caption, results_table_caption,
     col_dimension, col_score, col_rated, col_not_applicable, rated_of, not_rated, scale_range,
     export_title, export_intro, export_button, exported, export_failed,
+    csv_button, csv_downloaded, csv_kind, csv_number, csv_text, csv_rating, csv_gap, csv_comment,
+    csv_kind_dimension, csv_kind_statement, csv_kind_reflection,
     import_title, import_intro, import_label, partner_file_loaded, see_comparison,
     import_too_large, import_empty, import_not_json, import_truncated, import_not_result, import_version,
     import_wrong_instrument, import_same_role, import_invalid,

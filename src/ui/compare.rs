@@ -5,7 +5,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-use super::components::{assessment_header, credit, dimension_title, missing, score_text};
+use super::components::{assessment_header, credit, dimension_title, missing, score_text, spreadsheet_button};
 use super::html::Html;
 use super::{AppState, Screen};
 use crate::charts::{self, GapRow, Legend};
@@ -195,6 +195,7 @@ fn comparison(state: AppState, id: String, assessment: Assessment, instrument: A
     Either::Left(view! {
         {header}
         <div inner_html=html.finish()></div>
+        <div class="psc-actions">{spreadsheet_button(state, id)}</div>
         {credit(instrument.clone())}
     })
 }

@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{AppState, Notice, SaveStatus, Screen};
-use crate::domain::{Assessment, Instrument, Tenths};
+use crate::adapters::files;
+use crate::domain::{result_file, spreadsheet, Assessment, Instrument, Tenths};
 use crate::i18n::Strings;
 use crate::i18n;
 
@@ -145,4 +146,40 @@ pub fn missing(state: AppState) -> impl IntoView {
             {t.all_assessments}
         </button>
     }
+}
+
+/// Downloads both partners' answers and the gaps as CSV, for people who work in spreadsheets.
+pub fn spreadsheet_button(state: AppState, id: String) -> impl IntoView {
+    let t = state.t;
+    let download = move |_| {
+        let Some((assessment, instrument)) = state.open(&id) else { return };
+        let (own, partner) = (&assessment.own, assessment.partner.as_ref());
+        let partner_name = partner.map_or(own.partner_organisation.as_str(), |p| p.organisation.as_str());
+        let of = |template: &str, organisation: &str| i18n::fill(template, &[("organisation", &organisation)]);
+        let (own_rating, partner_rating) = (of(t.csv_rating, &own.organisation), of(t.csv_rating, partner_name));
+        let (own_comment, partner_comment) = (of(t.csv_comment, &own.organisation), of(t.csv_comment, partner_name));
+        let gap = i18n::fill(t.csv_gap, &[("organisation", &own.organisation), ("partner", &partner_name)]);
+        let words = spreadsheet::Words {
+            kind: t.csv_kind,
+            dimension: t.col_dimension,
+            number: t.csv_number,
+            text: t.csv_text,
+            own_rating: &own_rating,
+            partner_rating: &partner_rating,
+            gap: &gap,
+            own_comment: &own_comment,
+            partner_comment: &partner_comment,
+            kind_dimension: t.csv_kind_dimension,
+            kind_statement: t.csv_kind_statement,
+            kind_reflection: t.csv_kind_reflection,
+            not_applicable: t.not_applicable_short,
+        };
+        let csv = spreadsheet::answers_and_gaps(&instrument, own, partner, &words);
+        let name = result_file::file_name(own, &state.now(), "csv");
+        state.notice.set(Some(match files::download(&name, &csv, files::CSV) {
+            Ok(()) => Notice::Info(i18n::fill(t.csv_downloaded, &[("file", &name)])),
+            Err(files::DownloadRefused) => Notice::Error(t.export_failed.to_string()),
+        }));
+    };
+    view! { <button type="button" on:click=download>{t.csv_button}</button> }
 }

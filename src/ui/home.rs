@@ -37,7 +37,7 @@ fn your_data(state: AppState) -> impl IntoView {
         let file = serde_json::to_string_pretty(&damaged).unwrap_or_default();
         let download = move |_| {
             let name = format!("scorecard_damaged-entries_{}.json", clock::date_of(&clock::now_iso()));
-            if files::download(&name, &file).is_err() {
+            if files::download(&name, &file, files::JSON).is_err() {
                 state.notice.set(Some(Notice::Error(t.export_failed.to_string())));
             }
         };

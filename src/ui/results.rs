@@ -5,7 +5,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-use super::components::{assessment_header, credit, dimension_title, missing, score_text};
+use super::components::{assessment_header, credit, dimension_title, missing, score_text, spreadsheet_button};
 use super::html::Html;
 use super::{AppState, Notice, Screen};
 use crate::adapters::{clock, files};
@@ -82,12 +82,13 @@ fn own_results(state: AppState, id: String, assessment: Assessment, instrument: 
 fn export_section(state: AppState, assessment: Assessment) -> impl IntoView {
     let t = state.t;
     let id = assessment.id.clone();
+    let spreadsheet = spreadsheet_button(state, id.clone());
     let export = move |_| {
         let Some(current) = state.assessment(&id) else { return };
         let now = clock::now_iso();
         let file = ResultFile::new(&current.own, &now);
-        let name = result_file::file_name(&current.own, &now);
-        match files::download(&name, &file.to_json()) {
+        let name = result_file::file_name(&current.own, &now, "json");
+        match files::download(&name, &file.to_json(), files::JSON) {
             Ok(()) => state.notice.set(Some(Notice::Info(i18n::fill(t.exported, &[("file", &name)])))),
             Err(files::DownloadRefused) => state.notice.set(Some(Notice::Error(t.export_failed.to_string()))),
         }
@@ -96,7 +97,10 @@ fn export_section(state: AppState, assessment: Assessment) -> impl IntoView {
         <section class="psc-card" aria-labelledby="psc-export-title">
             <h2 id="psc-export-title">{t.export_title}</h2>
             <p>{t.export_intro}</p>
-            <button type="button" class="psc-primary" on:click=export>{t.export_button}</button>
+            <div class="psc-actions">
+                <button type="button" class="psc-primary" on:click=export>{t.export_button}</button>
+                {spreadsheet}
+            </div>
         </section>
     }
 }

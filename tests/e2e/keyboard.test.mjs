@@ -131,8 +131,9 @@ test('both partners complete the whole flow with the keyboard alone, focus alway
   await chooser.setFiles({ name: 'a.json', mimeType: 'application/json', buffer: Buffer.from(fileA) });
   await headingHasFocus(pageB, 'How you and your partner see the partnership');
   assert.equal(await pageB.locator('#psc-item-gaps tbody tr').count(), items.length);
-  // The comparison can be left by keyboard too: back to all assessments, focus on its heading.
-  await tabTo(pageB, (f) => f.tag === 'button' && f.text === 'All assessments', 'All assessments');
+  // The comparison can be left by keyboard too: back up from the heading to "All assessments"
+  // (above it), then focus is on the start screen's heading.
+  await tabTo(pageB, (f) => f.tag === 'button' && f.text === 'All assessments', 'All assessments', 'Shift+Tab');
   await pageB.keyboard.press('Enter');
   await headingHasFocus(pageB, "See your partnership through both partners' eyes");
 
