@@ -68,6 +68,7 @@ console.log(`one answer to screen and storage, median of ${answerTimes.length}: 
 
 // 4. Opening a partner's file and drawing the comparison (unthrottled).
 await page.getByRole('button', { name: 'See my results' }).click();
+await page.getByRole('button', { name: 'Seal my answers' }).click();
 const partner = JSON.stringify({
   format: 'partnership-scorecard-result', format_version: 1, exported_at: '2026-11-21T00:00:00Z',
   responses: {
@@ -112,7 +113,9 @@ const responsesOf = (size, role, shift) => ({
 /** A page whose storage already holds an answered assessment of the generated instrument. */
 async function seeded(size, withPartner) {
   const context = await benchBrowser.newContext();
-  const stored = { store_version: 1, id: `bench-${size}`, own: responsesOf(size, 'a', 0), ...(withPartner ? { partner: responsesOf(size, 'b', 3) } : {}) };
+  // Without the partner's answers yet, the own answers are sealed, ready to open their file.
+  const own = { ...responsesOf(size, 'a', 0), ...(withPartner ? {} : { sealed_at: '2026-11-21T00:00:00Z' }) };
+  const stored = { store_version: 2, id: `bench-${size}`, own, ...(withPartner ? { partner: responsesOf(size, 'b', 3) } : {}) };
   await context.addInitScript((entry) => {
     localStorage.setItem(`partnership-scorecard.assessment.${entry.id}`, JSON.stringify(entry));
   }, stored);

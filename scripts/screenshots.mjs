@@ -22,6 +22,9 @@ const partner = { format: 'partnership-scorecard-result', format_version: 1, exp
   responses: { instrument: { id: instrument.id, version: instrument.version }, role: 'international', organisation: 'Nordic Aid', partner_organisation: 'Lake Women Network', created_at: 't', updated_at: '2026-11-01T00:00:00Z',
     answers: Object.fromEntries(items.map((it, i) => [it.id, { rating: [5, 4, 5, 4, 'not_applicable', 5, 3][i % 7], answered_at: 't' }])),
     reflections: Object.fromEntries(instrument.reflections.map((q) => [q.id, { text: 'We share decisions on activities, but the budget is set at headquarters.', answered_at: 't' }])) } };
+await page.getByRole('button', { name: 'Seal my answers' }).click();
+await page.getByRole('button', { name: 'Re-open my answers' }).waitFor();
+await page.screenshot({ path: `${out}/results-sealed.png`, fullPage: true });
 await page.getByLabel("Open your partner's result file").setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(partner)) });
 await page.getByRole('heading', { level: 1, name: 'How you and your partner see the partnership' }).waitFor();
 await page.screenshot({ path: `${out}/compare-full.png`, fullPage: true });

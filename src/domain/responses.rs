@@ -5,8 +5,10 @@ use serde::{Deserialize, Serialize};
 use super::id_map::IdMap;
 use super::instrument::Instrument;
 
-/// The version of the stored assessment record; raised on any change to its shape.
-pub const STORE_VERSION: u32 = 1;
+/// The version of the stored assessment record; raised on any change to its shape, so an older
+/// page still open elsewhere keeps newer entries aside instead of writing them back without what
+/// it does not know. 2: the seal (`sealed_at`, `reopened_after_comparison`).
+pub const STORE_VERSION: u32 = 2;
 
 /// A rating: a point of the instrument's scale, or "don't know / not applicable".
 /// Written in files as a number or the word `"not_applicable"`.
@@ -104,6 +106,14 @@ pub struct Responses {
     /// By reflection question id.
     #[serde(default)]
     pub reflections: IdMap<Reflection>,
+    /// When the answers were sealed: locked as a finished, dated snapshot before the partner's
+    /// answers could be seen. `None` while they are open.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sealed_at: Option<String>,
+    /// Each time the answers were re-opened after the partner's had been seen: the other partner
+    /// reads this beside the comparison.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reopened_after_comparison: Vec<String>,
 }
 
 impl Responses {
@@ -117,7 +127,14 @@ impl Responses {
             updated_at: now.to_string(),
             answers: IdMap::default(),
             reflections: IdMap::default(),
+            sealed_at: None,
+            reopened_after_comparison: Vec::new(),
         }
+    }
+
+    /// Sealed answers cannot change until they are re-opened (see [`Assessment::reopen`]).
+    pub fn is_sealed(&self) -> bool {
+        self.sealed_at.is_some()
     }
 
     pub fn rating(&self, item_id: &str) -> Option<Rating> {
@@ -133,6 +150,9 @@ impl Responses {
     }
 
     pub fn set_rating(&mut self, item_id: &str, rating: Option<Rating>, now: &str) {
+        if self.is_sealed() {
+            return;
+        }
         let answer = self.answers.entry(item_id);
         answer.rating = rating;
         answer.answered_at = now.to_string();
@@ -141,6 +161,9 @@ impl Responses {
     }
 
     pub fn set_comment(&mut self, item_id: &str, comment: &str, now: &str) {
+        if self.is_sealed() {
+            return;
+        }
         let answer = self.answers.entry(item_id);
         answer.comment = comment.to_string();
         answer.answered_at = now.to_string();
@@ -149,6 +172,9 @@ impl Responses {
     }
 
     pub fn set_reflection(&mut self, question_id: &str, text: &str, now: &str) {
+        if self.is_sealed() {
+            return;
+        }
         if text.is_empty() {
             self.reflections.remove(question_id);
         } else {
@@ -179,6 +205,25 @@ pub struct Assessment {
 impl Assessment {
     pub fn new(id: String, own: Responses) -> Self {
         Assessment { store_version: STORE_VERSION, id, own, partner: None }
+    }
+
+    /// Locks the own answers as they are now, dated, so that opening the partner's file cannot
+    /// change them. Sealing again keeps the first date.
+    pub fn seal(&mut self, now: &str) {
+        self.own.sealed_at.get_or_insert_with(|| now.to_string());
+    }
+
+    /// Opens sealed answers for changes again. Once the partner's answers are in, this is
+    /// recorded with its date, and the partner sees it in the comparison.
+    pub fn reopen(&mut self, now: &str) {
+        if self.own.sealed_at.take().is_some() && self.partner.is_some() {
+            self.own.reopened_after_comparison.push(now.to_string());
+        }
+    }
+
+    /// The partner's file may only be opened over sealed answers.
+    pub fn may_open_partner_file(&self) -> bool {
+        self.own.is_sealed()
     }
 
     /// Reads a stored entry. `None` when it is damaged, or was written by a newer version of the
@@ -212,6 +257,52 @@ mod tests {
         assert_ne!(newer, fixture);
         assert!(Assessment::from_stored(&newer).is_none());
         assert!(Assessment::from_stored("{").is_none());
+    }
+
+    #[test]
+    fn sealed_answers_do_not_change_and_reopening_after_comparison_is_recorded() {
+        let instrument = crate::instruments::builtin().remove(0);
+        let mut a = Assessment::new("a".into(), Responses::new(&instrument, "local", "Org", "Other", "t0"));
+        a.own.set_rating("x", Some(Rating::Score(2)), "t1");
+        assert!(!a.may_open_partner_file());
+        a.seal("t2");
+        a.seal("t3");
+        assert_eq!(a.own.sealed_at.as_deref(), Some("t2"));
+        assert!(a.may_open_partner_file());
+        let before = a.own.clone();
+        a.own.set_rating("x", Some(Rating::Score(5)), "t4");
+        a.own.set_comment("x", "changed", "t4");
+        a.own.set_reflection("q", "changed", "t4");
+        assert_eq!(a.own, before, "sealed answers are unchanged");
+
+        // Re-opened before seeing anything: nothing to record.
+        a.reopen("t5");
+        assert!(a.own.reopened_after_comparison.is_empty());
+        a.own.set_rating("x", Some(Rating::Score(4)), "t6");
+        assert_eq!(a.own.rating("x"), Some(Rating::Score(4)));
+
+        // Re-opened after the partner's answers were in: recorded.
+        a.seal("t7");
+        a.partner = Some(Responses::new(&instrument, "international", "Other", "Org", "t0"));
+        a.reopen("t8");
+        assert_eq!(a.own.reopened_after_comparison, ["t8"]);
+        assert!(!a.own.is_sealed());
+        a.reopen("t9");
+        assert_eq!(a.own.reopened_after_comparison, ["t8"], "re-opening open answers records nothing");
+    }
+
+    #[test]
+    fn the_seal_survives_storage_and_the_result_file_and_old_records_load_open() {
+        let instrument = crate::instruments::builtin().remove(0);
+        let mut a = Assessment::new("a".into(), Responses::new(&instrument, "local", "Org", "Other", "t0"));
+        a.seal("t1");
+        a.partner = Some(Responses::new(&instrument, "international", "Other", "Org", "t0"));
+        a.reopen("t2");
+        a.seal("t3");
+        let back = Assessment::from_stored(&serde_json::to_string(&a).unwrap()).unwrap();
+        assert_eq!(back, a);
+        let v1 = Assessment::from_stored(include_str!("../../tests/fixtures/stored-assessment-v1.json")).unwrap();
+        assert_eq!((v1.own.sealed_at, v1.own.reopened_after_comparison.len()), (None, 0));
     }
 
     #[test]

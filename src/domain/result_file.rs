@@ -278,6 +278,12 @@ mod tests {
         assert_eq!(responses.rating("institutional-support.flexibility"), None);
         assert_eq!(responses.comment("institutional-support.flexibility"), "Depends on the donor.");
         assert_eq!(responses.reflection("reflection.power"), "Budget decisions sit with us.");
+        assert_eq!(responses.sealed_at, None, "files from before sealing read as not sealed");
+
+        // The seal was added to version 1 as optional fields, which older readers ignore.
+        let sealed = read(include_str!("../../tests/fixtures/result-file-v1-sealed.json")).expect("a sealed file loads");
+        assert_eq!(sealed.sealed_at.as_deref(), Some("2026-11-20T16:00:00.000Z"));
+        assert_eq!(sealed.reopened_after_comparison, ["2026-11-21T11:00:00.000Z"]);
     }
 
     #[test]
@@ -287,6 +293,12 @@ mod tests {
         assert_eq!(assessment.own.rating("foundation.co-creation"), Some(Rating::Score(2)));
         let partner = assessment.partner.expect("the partner's answers were kept");
         assert_eq!(partner.rating("foundation.co-creation"), Some(Rating::Score(4)));
+
+        let fixture = include_str!("../../tests/fixtures/stored-assessment-v2.json");
+        let assessment = crate::domain::Assessment::from_stored(fixture).expect("a version 2 entry loads");
+        assert_eq!(assessment.own.sealed_at.as_deref(), Some("2026-11-21T09:30:00.000Z"));
+        assert_eq!(assessment.own.reopened_after_comparison, ["2026-11-21T10:15:00.000Z"]);
+        assert!(assessment.partner.is_some_and(|p| p.is_sealed()));
     }
 
     // Whatever arrives as a "result file" is answered with a value, never a panic.

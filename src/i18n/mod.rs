@@ -43,6 +43,8 @@ catalogue! {
     csv_button, csv_downloaded, csv_kind, csv_number, csv_text, csv_rating, csv_gap, csv_comment,
     csv_kind_dimension, csv_kind_statement, csv_kind_reflection,
     import_title, import_intro, import_label, partner_file_loaded, see_comparison,
+    seal_intro, seal_button, sealed_on, sealed_done, reopen_button, reopen_confirm, reopened_done, sealed_banner,
+    seal_state_sealed, seal_state_open, seal_state_reopened,
     import_too_large, import_empty, import_not_json, import_truncated, import_not_result, import_version,
     import_wrong_instrument, import_same_role, import_invalid,
     compare_title, compare_needs_file, go_to_results, compare_who, compare_threshold, large_gap_count,

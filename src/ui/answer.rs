@@ -8,6 +8,7 @@ use std::sync::Arc;
 use super::components::{assessment_header, credit, missing, save_indicator};
 use super::{AppState, Screen};
 use crate::domain::{progress, Assessment, Instrument, Item, Question, Rating};
+use crate::adapters::clock;
 use crate::i18n;
 
 /// The screen, or a notice when the assessment is gone.
@@ -26,6 +27,9 @@ fn answering(state: AppState, id: String, assessment: Assessment, instrument: Ar
         let (id, instrument) = (id.clone(), instrument.clone());
         Memo::new(move |_| state.with_assessment(&id, |a| progress(&instrument, &a.own).answered).unwrap_or(0))
     };
+    // Read once: answers are sealed and re-opened on the results screen.
+    let sealed_at = assessment.own.sealed_at.clone();
+    let sealed = sealed_at.is_some();
     let total = instrument.item_count();
     let results_id = id.to_string();
 
@@ -45,6 +49,11 @@ fn answering(state: AppState, id: String, assessment: Assessment, instrument: Ar
             </span>
             {save_indicator(state)}
         </div>
+        <p class="psc-sealed-note">
+            {sealed_at.map(|d| i18n::fill(t.sealed_banner, &[("date", &clock::date_of(&d))]))}
+        </p>
+        // Sealed answers cannot change: one disabled fieldset disables every control in it.
+        <fieldset class="psc-answers" disabled=sealed>
         {instrument
             .dimensions
             .iter()
@@ -77,6 +86,7 @@ fn answering(state: AppState, id: String, assessment: Assessment, instrument: Ar
                 .map(|q| view! { {reflection_question(state, id.clone(), q.clone())} })
                 .collect_view()}
         </section>
+        </fieldset>
         <div class="psc-actions">
             <button type="button" class="psc-primary" on:click=move |_| state.go(Screen::Results(results_id.clone()))>
                 {t.see_results}

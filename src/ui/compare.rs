@@ -8,6 +8,7 @@ use std::sync::Arc;
 use super::components::{assessment_header, credit, dimension_title, missing, score_text, spreadsheet_button};
 use super::html::Html;
 use super::{AppState, Screen};
+use crate::adapters::clock;
 use crate::charts::{self, GapRow, Legend};
 use crate::domain::gap::{large_gap_threshold, large_item_gap, Direction};
 use crate::domain::{compare, Assessment, Instrument, Rating, Tenths};
@@ -141,6 +142,20 @@ fn comparison(state: AppState, id: String, assessment: Assessment, instrument: A
         ],
     );
     html.element("p", &[("class", "psc-lede")], &who);
+    // Whether each side's answers were sealed before the comparison, and re-opened after it.
+    html.open("ul", &[("class", "psc-seals")]);
+    for (who, side) in [(&own_legend, own), (&partner_legend, &partner)] {
+        let mut line = match &side.sealed_at {
+            Some(date) => i18n::fill(t.seal_state_sealed, &[("who", who), ("date", &clock::date_of(date))]),
+            None => i18n::fill(t.seal_state_open, &[("who", who)]),
+        };
+        if !side.reopened_after_comparison.is_empty() {
+            let dates: Vec<String> = side.reopened_after_comparison.iter().map(|d| clock::date_of(d)).collect();
+            line = format!("{line} {}", i18n::fill(t.seal_state_reopened, &[("dates", &dates.join(", "))]));
+        }
+        html.element("li", &[], &line);
+    }
+    html.close("ul");
     let threshold_text = i18n::fill(t.compare_threshold, &[("threshold", &threshold), ("items", &large_item_gap(&instrument.scale))]);
     let counts = i18n::fill(
         t.large_gap_count,

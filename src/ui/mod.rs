@@ -110,6 +110,13 @@ impl AppState {
         self.focus_soon("#psc-main h1");
     }
 
+    /// Draws the current screen afresh, keeping the message shown, after a change to what the
+    /// screen offers; then moves focus to `selector`.
+    pub fn redraw(&self, selector: &'static str) {
+        self.screen.update(|_| {});
+        self.focus_soon(selector);
+    }
+
     pub fn instrument(&self, id: &str) -> Option<Arc<Instrument>> {
         self.instruments.iter().find(|i| i.id == id).cloned()
     }

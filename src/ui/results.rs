@@ -5,7 +5,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-use super::components::{assessment_header, credit, dimension_title, missing, score_text, spreadsheet_button};
+use super::components::{assessment_header, confirmed, credit, dimension_title, missing, score_text, spreadsheet_button};
 use super::html::Html;
 use super::{AppState, Notice, Screen};
 use crate::adapters::{clock, files};
@@ -139,6 +139,11 @@ fn import_section(state: AppState, id: String, instrument: Arc<Instrument>) -> i
             let input: web_sys::HtmlInputElement = event_target(&ev);
             let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
             input.set_value("");
+            // The input is disabled until the answers are sealed; sealing may have been undone in
+            // another tab since.
+            if !state.with_assessment_untracked(&id, Assessment::may_open_partner_file).unwrap_or(false) {
+                return;
+            }
             let (id, instrument) = (id.clone(), instrument.clone());
             leptos::task::spawn_local(async move {
                 let outcome = match files::read_text(&file, result_file::MAX_FILE_BYTES).await {
@@ -170,10 +175,33 @@ fn import_section(state: AppState, id: String, instrument: Arc<Instrument>) -> i
         }
     };
     let compare_id = id.clone();
+    // Read once: sealing or re-opening draws the screen afresh.
+    let sealed_at = state.with_assessment_untracked(&id, |a| a.own.sealed_at.clone()).flatten();
+    let sealed = sealed_at.is_some();
+    let seal_or_reopen = move |_| {
+        let now = state.now();
+        let done = if !sealed {
+            state.edit(&id, |a| a.seal(&now)).map(|()| t.sealed_done)
+        } else if confirmed(t.reopen_confirm) {
+            state.edit(&id, |a| a.reopen(&now)).map(|()| t.reopened_done)
+        } else {
+            return;
+        };
+        if let Ok(message) = done {
+            state.notice.set(Some(Notice::Info(message.to_string())));
+            // Next: the partner's file once sealed; the button again once re-opened.
+            state.redraw(if sealed { ".psc-seal" } else { "#psc-partner-file" });
+        }
+    };
     view! {
         <section class="psc-card" aria-labelledby="psc-import-title">
             <h2 id="psc-import-title">{t.import_title}</h2>
             <p>{t.import_intro}</p>
+            <p>{t.seal_intro}</p>
+            <p class="psc-info">{sealed_at.map(|d| i18n::fill(t.sealed_on, &[("date", &clock::date_of(&d))]))}</p>
+            <button type="button" class="psc-seal" on:click=seal_or_reopen>
+                {if sealed { t.reopen_button } else { t.seal_button }}
+            </button>
             {move || partner().map(|p| {
                 let role = instrument.role_label(&p.role);
                 let compare_id = compare_id.clone();
@@ -192,6 +220,7 @@ fn import_section(state: AppState, id: String, instrument: Arc<Instrument>) -> i
                     id="psc-partner-file"
                     type="file"
                     accept=".json,application/json"
+                    disabled=!sealed
                     aria-describedby="psc-import-error"
                     on:change=on_file
                 />

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { useServerAndBrowser, newPage, startAssessment, answer, items, instrument, repo } from './harness.mjs';
+import { useServerAndBrowser, newPage, startAssessment, answer, items, instrument, repo, seal } from './harness.mjs';
 
 const env = useServerAndBrowser();
 const axeSource = readFileSync(join(repo, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -64,6 +64,8 @@ test('no accessibility violations on any screen', async () => {
   await page.getByRole('button', { name: 'See my results' }).click();
   await page.getByRole('heading', { level: 1, name: 'Your results' }).waitFor();
   assert.deepEqual(await violations(page, errors), [], 'own results');
+  await seal(page);
+  assert.deepEqual(await violations(page, errors), [], 'own results, sealed');
 
   await page.getByLabel("Open your partner's result file").setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"truncated":') });
   await page.waitForFunction(() => document.querySelector('[data-partnership-scorecard]').shadowRoot.querySelector('#psc-import-error')?.textContent.trim().length > 0);
@@ -90,6 +92,7 @@ test('no accessibility violations on any screen', async () => {
   await page.getByRole('heading', { level: 1, name: instrument.title }).waitFor();
   assert.ok(await fitsWidth(page), 'answering fits 320 px');
   await page.setViewportSize({ width: 1280, height: 800 });
+  assert.deepEqual(await violations(page, errors), [], 'answering, sealed');
 
   await page.getByRole('button', { name: 'All assessments' }).click();
   await page.getByRole('heading', { name: 'Assessments kept in this browser' }).waitFor();

@@ -1,7 +1,7 @@
 // A bad partner file gets a clear message and changes nothing stored, whatever is wrong with it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, newPage, startAssessment, answer, items, instrument, storageSnapshot } from './harness.mjs';
+import { serveDist, launchBrowser, newPage, startAssessment, answer, items, instrument, storageSnapshot, seal } from './harness.mjs';
 
 let server, browser, context, page;
 const errors = [];
@@ -35,6 +35,7 @@ before(async () => {
   await answer(page, { [items[0].id]: 2, [items[1].id]: 3 });
   await page.getByRole('button', { name: 'See my results' }).click();
   await page.getByRole('heading', { level: 1, name: 'Your results' }).waitFor();
+  await seal(page);
 });
 after(async () => {
   await browser?.close();

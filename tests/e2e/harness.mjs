@@ -138,3 +138,9 @@ export const oneDecimal = (tenths) => (tenths / 10).toFixed(1);
 export function storageSnapshot(page) {
   return page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
 }
+
+/** Seals the own answers on the results screen, which the partner's file needs first. */
+export async function seal(page) {
+  await page.getByRole('button', { name: 'Seal my answers' }).click();
+  await page.getByRole('button', { name: 'Re-open my answers' }).waitFor();
+}

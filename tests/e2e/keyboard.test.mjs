@@ -126,7 +126,12 @@ test('both partners complete the whole flow with the keyboard alone, focus alway
   await tabTo(pageB, (f) => f.tag === 'button' && f.text === 'See my results', 'See my results');
   await pageB.keyboard.press('Enter');
   await headingHasFocus(pageB, 'Your results');
-  await tabTo(pageB, (f) => f.type === 'file', "the partner's file");
+  // Seal first (Enter on the button); focus then moves on to the file chooser, now open.
+  await tabTo(pageB, (f) => f.tag === 'button' && f.text === 'Seal my answers', 'Seal my answers');
+  await pageB.keyboard.press('Enter');
+  await pageB.waitForFunction(() => window.__deepActive()?.id === 'psc-partner-file', null, { timeout: 3000 });
+  const onFile = await focused(pageB);
+  assert.ok(onFile.type === 'file' && onFile.visible, `focus is visible on the file chooser: ${JSON.stringify(onFile)}`);
   const [chooser] = await Promise.all([pageB.waitForEvent('filechooser'), pageB.keyboard.press('Space')]);
   await chooser.setFiles({ name: 'a.json', mimeType: 'application/json', buffer: Buffer.from(fileA) });
   await headingHasFocus(pageB, 'How you and your partner see the partnership');

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import { useServerAndBrowser, newPage, startAssessment, answer, items, instrument, meanTenths, oneDecimal } from './harness.mjs';
+import { useServerAndBrowser, newPage, startAssessment, answer, items, instrument, meanTenths, oneDecimal, seal } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
@@ -52,7 +52,8 @@ test('answers and gaps download as CSV and survive a real CSV parser', async () 
   assert.equal(alone.length, 1 + instrument.dimensions.length + items.length + instrument.reflections.length);
   assert.ok(alone.slice(1).every((r) => r[5] === '' && r[6] === '' && r[8] === ''));
 
-  // The partner's file, as their app writes it.
+  // The partner's file, as their app writes it, opened over sealed answers.
+  await seal(page);
   const partnerFile = {
     format: 'partnership-scorecard-result', format_version: 1, exported_at: '2026-11-22T00:00:00Z',
     responses: {

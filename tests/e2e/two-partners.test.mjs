@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
   useServerAndBrowser, newPage, startAssessment, answer, items, instrument,
-  meanTenths, oneDecimal,
+  meanTenths, oneDecimal, seal,
 } from './harness.mjs';
 
 const env = useServerAndBrowser();
@@ -110,6 +110,7 @@ test('two partners answer separately, exchange a file and see their gaps', async
   await answer(pageB, ratingsB);
   await fillReflections(pageB, reflectionsB);
   await pageB.getByRole('button', { name: 'See my results' }).click();
+  await seal(pageB);
   await pageB.getByLabel("Open your partner's result file").setInputFiles({ name: fileName, mimeType: 'application/json', buffer: Buffer.from(fileText) });
   await pageB.getByRole('heading', { level: 1, name: 'How you and your partner see the partnership' }).waitFor();
 

@@ -1,0 +1,90 @@
+// Sealed answers: a partner locks their answers (dated) before the other partner's file can be
+// opened, so nobody adjusts after seeing the other side; re-opening is an explicit step that is
+// recorded, shown in the comparison and carried in the result file.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { useServerAndBrowser, newPage, startAssessment, answer, ratingRadio, items, instrument, storageSnapshot } from './harness.mjs';
+
+const env = useServerAndBrowser();
+
+const partnerSealedAt = '2026-11-20T16:00:00.000Z';
+const partnerFile = {
+  format: 'partnership-scorecard-result', format_version: 1, exported_at: '2026-11-20T16:05:00.000Z',
+  responses: {
+    instrument: { id: instrument.id, version: instrument.version }, role: instrument.roles[0].id,
+    organisation: 'Nordic Aid', partner_organisation: 'Lake Women Network', created_at: 't', updated_at: 't',
+    answers: Object.fromEntries(items.map((i) => [i.id, { rating: 4, answered_at: 't' }])),
+    reflections: {}, sealed_at: partnerSealedAt,
+  },
+};
+const today = () => new Date().toISOString().slice(0, 10);
+
+test('answers are sealed before the partner file opens, and re-opening is recorded for the partner', async () => {
+  const errors = [];
+  const context = await env.browser.newContext({ acceptDownloads: true });
+  const page = await newPage(context, errors);
+  await startAssessment(page, env.server.url, { role: instrument.roles[1].label, organisation: 'Lake Women Network', partner: 'Nordic Aid' });
+  await answer(page, { [items[0].id]: 2, [items[1].id]: 3 });
+  await page.getByRole('button', { name: 'See my results' }).click();
+
+  // Not sealed: the partner's file cannot be opened yet.
+  const fileInput = page.getByLabel("Open your partner's result file");
+  assert.equal(await fileInput.isDisabled(), true);
+  await page.getByRole('button', { name: 'Seal my answers' }).click();
+  await page.getByText("Your answers are sealed. You can now open your partner's result file.").waitFor();
+  await page.getByText(`Your answers were sealed on ${today()}.`).waitFor();
+  assert.equal(await fileInput.isDisabled(), false);
+
+  // Sealed answers cannot be changed: every control is disabled, and nothing stored changes.
+  await page.getByRole('button', { name: '1. Answer' }).click();
+  await page.getByText(`Your answers were sealed on ${today()} and cannot be changed.`).waitFor();
+  const radio = ratingRadio(page, items[0], 5);
+  assert.equal(await radio.isDisabled(), true);
+  assert.equal(await page.getByLabel(/^Comment on 1\.1 /).isDisabled(), true);
+  const before = await storageSnapshot(page);
+  await radio.click({ force: true });
+  assert.equal(await radio.isChecked(), false);
+  assert.equal(await storageSnapshot(page), before);
+
+  // Over sealed answers the partner's file opens; the comparison says who sealed when.
+  await page.getByRole('button', { name: '2. My results' }).click();
+  await fileInput.setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(partnerFile)) });
+  await page.getByRole('heading', { level: 1, name: 'How you and your partner see the partnership' }).waitFor();
+  const seals = page.locator('.psc-seals li');
+  assert.deepEqual(await seals.allTextContents(), [
+    `You (${instrument.roles[1].label}): answers sealed on ${today()}.`,
+    `Your partner (${instrument.roles[0].label}): answers sealed on ${partnerSealedAt.slice(0, 10)}.`,
+  ]);
+
+  // Re-opening asks first; declining changes nothing.
+  await page.getByRole('button', { name: '2. My results' }).click();
+  const sealedWithPartner = await storageSnapshot(page);
+  page.once('dialog', (d) => d.dismiss());
+  await page.getByRole('button', { name: 'Re-open my answers' }).click();
+  assert.equal(await storageSnapshot(page), sealedWithPartner);
+  assert.equal(await fileInput.isDisabled(), false, 'still sealed after declining');
+
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: 'Re-open my answers' }).click();
+  await page.getByText('Your answers are open for changes again.').waitFor();
+  assert.equal(await fileInput.isDisabled(), true);
+  await page.getByRole('button', { name: '1. Answer' }).click();
+  await ratingRadio(page, items[0], 5).check();
+  assert.equal(await ratingRadio(page, items[0], 5).isChecked(), true);
+
+  // The comparison now says so, and so does the file the partner receives.
+  await page.getByRole('button', { name: '3. Compare' }).click();
+  assert.equal(await seals.first().textContent(),
+    `You (${instrument.roles[1].label}): answers not sealed. Re-opened after seeing the other side's answers on ${today()}.`);
+  await page.getByRole('button', { name: '2. My results' }).click();
+  await page.getByRole('button', { name: 'Seal my answers' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download my result file' }).click()]);
+  const sent = JSON.parse(await readFile(await download.path(), 'utf8')).responses;
+  assert.equal(sent.sealed_at.slice(0, 10), today());
+  assert.equal(sent.reopened_after_comparison.length, 1);
+  assert.equal(sent.reopened_after_comparison[0].slice(0, 10), today());
+  assert.equal(sent.answers[items[0].id].rating, 5);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
