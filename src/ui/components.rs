@@ -9,10 +9,15 @@ use crate::domain::{result_file, spreadsheet, Assessment, Instrument, Tenths};
 use crate::i18n::Strings;
 use crate::i18n;
 
-/// The element `selector` finds inside widget number `widget` (its shadow root).
-pub fn find(widget: u32, selector: &str) -> Option<web_sys::Element> {
+/// The shadow root of widget number `widget`, which holds all its elements.
+pub fn shadow_root(widget: u32) -> Option<web_sys::ShadowRoot> {
     let host = format!("[{}=\"{widget}\"]", super::WIDGET_ATTRIBUTE);
-    document().query_selector(&host).ok().flatten()?.shadow_root()?.query_selector(selector).ok().flatten()
+    document().query_selector(&host).ok().flatten()?.shadow_root()
+}
+
+/// The element `selector` finds inside widget number `widget`.
+pub fn find(widget: u32, selector: &str) -> Option<web_sys::Element> {
+    shadow_root(widget)?.query_selector(selector).ok().flatten()
 }
 
 /// Moves keyboard focus, once the page has been drawn, to the element `selector` finds inside

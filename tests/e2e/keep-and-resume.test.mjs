@@ -6,6 +6,10 @@ import { useServerAndBrowser, newPage, startAssessment, ratingRadio, items, inst
 
 const env = useServerAndBrowser();
 
+// Starts with a line break (which HTML drops after a <textarea> tag unless written twice) and
+// holds markup-like text.
+const COMMENT = '\nBudget changes come without notice </textarea> & <b>';
+
 test('every answer is still there after a reload, and assessments can be listed and deleted', async () => {
   const errors = [];
   const context = await env.browser.newContext();
@@ -14,7 +18,7 @@ test('every answer is still there after a reload, and assessments can be listed 
   await ratingRadio(page, items[0], 4).check();
   await ratingRadio(page, items[7], 'na').check();
   await ratingRadio(page, items[20], 1).check();
-  await page.getByRole('group', { name: items[20].text }).getByLabel(/^Comment on \d+\.\d+ \(optional\)$/).fill('Budget changes come without notice');
+  await page.getByRole('group', { name: items[20].text }).getByLabel(/^Comment on \d+\.\d+ \(optional\)$/).fill(COMMENT);
   await page.getByLabel(instrument.reflections[0].text).fill('Decisions are taken in the capital.');
   await page.getByText('All changes saved in this browser.').waitFor();
 
@@ -25,7 +29,7 @@ test('every answer is still there after a reload, and assessments can be listed 
   assert.ok(await ratingRadio(page, items[7], 'na').isChecked());
   assert.ok(await ratingRadio(page, items[20], 1).isChecked());
   assert.ok(!(await ratingRadio(page, items[1], 4).isChecked()));
-  assert.equal(await page.getByRole('group', { name: items[20].text }).getByLabel(/^Comment on \d+\.\d+ \(optional\)$/).inputValue(), 'Budget changes come without notice');
+  assert.equal(await page.getByRole('group', { name: items[20].text }).getByLabel(/^Comment on \d+\.\d+ \(optional\)$/).inputValue(), COMMENT, 'kept exactly, even its first line break and markup');
   assert.equal(await page.getByLabel(instrument.reflections[0].text).inputValue(), 'Decisions are taken in the capital.');
   await page.getByText(`3 of ${items.length} statements answered`).waitFor();
 
