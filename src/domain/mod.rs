@@ -6,6 +6,7 @@ pub mod instrument;
 pub mod responses;
 pub mod result_file;
 pub mod scoring;
+pub mod session;
 pub mod spreadsheet;
 
 pub use gap::{compare, Comparison, DimensionGap, Direction, ItemGap};

@@ -53,6 +53,8 @@ catalogue! {
     large_gap, you_rate_higher, partner_rates_higher, same_rating, no_gap,
     not_applicable_short, not_answered, your_comment, partner_comment,
     reflections_compared_title, no_answer,
+    step_session, session_title, session_intro, session_scores, session_source, session_actions, session_statements,
+    session_ratings, session_no_statements, session_questions, session_said,
 }
 
 /// The catalogue in use. Only English exists so far.

@@ -105,6 +105,7 @@ pub fn assessment_header(state: AppState, assessment: Assessment, instrument: st
                     {step(t.step_answer, Screen::Answer(id.clone()))}
                     {step(t.step_results, Screen::Results(id.clone()))}
                     {step(t.step_compare, Screen::Compare(id.clone()))}
+                    {step(t.step_session, Screen::Session(id.clone()))}
                     <li>
                         <button type="button" class="psc-step psc-step-home" on:click=move |_| state.go(Screen::Home)>
                             {t.all_assessments}

@@ -7,6 +7,7 @@ mod components;
 mod home;
 pub mod html;
 mod results;
+mod session;
 
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -26,13 +27,14 @@ pub enum Screen {
     Answer(String),
     Results(String),
     Compare(String),
+    Session(String),
 }
 
 impl Screen {
     pub fn assessment_id(&self) -> Option<&str> {
         match self {
             Screen::Home => None,
-            Screen::Answer(id) | Screen::Results(id) | Screen::Compare(id) => Some(id),
+            Screen::Answer(id) | Screen::Results(id) | Screen::Compare(id) | Screen::Session(id) => Some(id),
         }
     }
 }
@@ -272,7 +274,11 @@ fn app(widget: u32, options: &'static Options) -> impl IntoView {
             Screen::Home => Box::new(mount_to(target, move || home::screen(state))) as Box<dyn Any>,
             Screen::Answer(id) => Box::new(mount_to(target, move || answer::screen(state, id))),
             Screen::Results(id) => Box::new(mount_to(target, move || results::screen(state, id))),
-            Screen::Compare(id) => Box::new(mount_to(target, move || compare::screen(state, id))),
+            Screen::Session(id) if state.with_assessment_untracked(&id, |a| a.partner.is_some()) == Some(true) => {
+                Box::new(mount_to(target, move || session::screen(state, id)))
+            }
+            // Without the partner's answers, the joint session shows the comparison's advice.
+            Screen::Compare(id) | Screen::Session(id) => Box::new(mount_to(target, move || compare::screen(state, id))),
         });
         Some((holder, mounted))
     });

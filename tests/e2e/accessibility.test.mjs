@@ -4,33 +4,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { useServerAndBrowser, newPage, startAssessment, answer, items, instrument, repo, seal } from './harness.mjs';
+import { useServerAndBrowser, newPage, startAssessment, answer, items, instrument, repo, seal, violations } from './harness.mjs';
 
 const env = useServerAndBrowser();
-const axeSource = readFileSync(join(repo, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 /** True when the page fits its viewport's width (no horizontal scrolling). */
 const fitsWidth = (page) => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
-
-/**
- * axe's violations on the page as it is. axe itself, walking the widget's shadow root, sets an
- * inline style the page's policy refuses: those refusals, logged while axe runs, are axe's and
- * are taken out of `errors`; any other error stays.
- */
-async function violations(page, errors) {
-  const before = errors.length;
-  if (!(await page.evaluate(() => 'axe' in window))) {
-    // Evaluated by the test driver, not injected as a page script: the page's Content Security
-    // Policy forbids inline scripts, and stays on for the app while axe checks it.
-    await page.evaluate(axeSource);
-  }
-  const result = await page.evaluate(() => axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-  }));
-  const during = errors.splice(before);
-  errors.push(...during.filter((e) => !/^console: Applying inline style violates/.test(e)));
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
 
 test('no accessibility violations on any screen', async () => {
   const errors = [];

@@ -144,3 +144,26 @@ export async function seal(page) {
   await page.getByRole('button', { name: 'Seal my answers' }).click();
   await page.getByRole('button', { name: 'Re-open my answers' }).waitFor();
 }
+
+const axeSource = readFileSync(join(repo, 'node_modules/axe-core/axe.min.js'), 'utf8');
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * axe-core's violations on the page as it is (WCAG 2.2 A and AA, plus best practices unless
+ * `bestPractice` is false), one line each. axe itself, walking the widget's shadow root, sets an
+ * inline style the page's policy refuses: those refusals, logged while axe runs, are axe's and
+ * are taken out of `errors`; any other error stays.
+ */
+export async function violations(page, errors, { bestPractice = true } = {}) {
+  const before = errors.length;
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    // Evaluated by the test driver, not injected as a page script: the page's Content Security
+    // Policy forbids inline scripts, and stays on for the app while axe checks it.
+    await page.evaluate(axeSource);
+  }
+  const tags = bestPractice ? [...WCAG, 'best-practice'] : WCAG;
+  const result = await page.evaluate((values) => axe.run(document, { runOnly: { type: 'tag', values } }), tags);
+  const during = errors.splice(before);
+  errors.push(...during.filter((e) => !/^console: Applying inline style violates/.test(e)));
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}

@@ -1,0 +1,103 @@
+//! The joint session: the order in which the partners talk the dimensions through together.
+
+use super::gap::{Comparison, DimensionGap};
+use super::scoring::Tenths;
+
+/// The score both partners give a dimension together: the mean of their two scores, or the one
+/// score there is when only one of them rated it.
+pub fn shared_score(dimension: &DimensionGap) -> Option<Tenths> {
+    match (dimension.own.mean, dimension.partner.mean) {
+        (Some(a), Some(b)) => Some(Tenths((a.0 + b.0).div_euclid(2))),
+        (one, other) => one.or(other),
+    }
+}
+
+/// Dimensions in the order to discuss them: first those with a large gap, largest first, where
+/// the partners see things most differently; then the others by their shared score, lowest first,
+/// where the partnership is weakest in both partners' eyes; then any neither partner rated.
+/// Ties keep the comparison's order: the larger gap first, then the instrument's order.
+pub fn talking_order(comparison: &Comparison) -> Vec<&DimensionGap> {
+    // The comparison lists large gaps first already, largest first, ties in the instrument's
+    // order. The rest are few (an instrument has a handful of dimensions), so they are picked
+    // lowest first rather than sorted: a sort would add kilobytes of download for ten items.
+    let (mut order, mut rest): (Vec<&DimensionGap>, Vec<&DimensionGap>) = comparison.dimensions.iter().partition(|d| d.large);
+    // `min_by_key` returns the first of equals, so ties keep the comparison's order.
+    while let Some(lowest) = (0..rest.len()).min_by_key(|&i| (shared_score(rest[i]).is_none(), shared_score(rest[i]))) {
+        order.push(rest.remove(lowest));
+    }
+    order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{compare, Instrument, Rating, Responses};
+    use proptest::prelude::*;
+
+    fn instrument() -> Instrument {
+        crate::instruments::builtin().remove(0)
+    }
+
+    /// Both partners' answers, one rating per dimension for every item of it.
+    fn rated(instrument: &Instrument, own: &[Option<u8>], partner: &[Option<u8>]) -> (Responses, Responses) {
+        let mut a = Responses::new(instrument, &instrument.roles[0].id, "A", "B", "t");
+        let mut b = Responses::new(instrument, &instrument.roles[1].id, "B", "A", "t");
+        for (d, dimension) in instrument.dimensions.iter().enumerate() {
+            for item in &dimension.items {
+                a.set_rating(&item.id, own.get(d).copied().flatten().map(Rating::Score), "t");
+                b.set_rating(&item.id, partner.get(d).copied().flatten().map(Rating::Score), "t");
+            }
+        }
+        (a, b)
+    }
+
+    fn ids<'a>(order: &[&'a DimensionGap]) -> Vec<&'a str> {
+        order.iter().map(|d| d.dimension_id()).collect()
+    }
+
+    #[test]
+    fn large_gaps_come_first_then_the_lowest_shared_scores_then_the_unrated() {
+        let instrument = instrument();
+        let dims: Vec<&str> = instrument.dimensions.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(dims.len(), 5);
+        // Gaps: 0, 3 (large), 1, 4 (large), unrated. Shared scores of the others: 2.0, 4.5.
+        let (a, b) = rated(&instrument, &[Some(2), Some(5), Some(5), Some(5), None], &[Some(2), Some(2), Some(4), Some(1), None]);
+        let comparison = compare(&instrument, &a, &b);
+        assert_eq!(ids(&talking_order(&comparison)), [dims[3], dims[1], dims[0], dims[2], dims[4]]);
+    }
+
+    #[test]
+    fn the_shared_score_is_the_mean_of_both_or_the_one_there_is() {
+        let instrument = instrument();
+        let (a, b) = rated(&instrument, &[Some(4), Some(3), None], &[Some(1), None, None]);
+        let comparison = compare(&instrument, &a, &b);
+        let shared = |id: &str| comparison.dimensions.iter().find(|d| d.dimension_id() == id).and_then(shared_score);
+        assert_eq!(shared(&instrument.dimensions[0].id), Some(Tenths(25)));
+        assert_eq!(shared(&instrument.dimensions[1].id), Some(Tenths(30)));
+        assert_eq!(shared(&instrument.dimensions[2].id), None);
+    }
+
+    proptest! {
+        /// Whatever the answers: every dimension appears once, no dimension without a large gap
+        /// comes before one with it, and among the others shared scores never go down.
+        #[test]
+        fn the_order_holds_for_any_answers(
+            own in prop::collection::vec(prop::option::of(1u8..=5), 5),
+            partner in prop::collection::vec(prop::option::of(1u8..=5), 5),
+        ) {
+            let instrument = instrument();
+            let (a, b) = rated(&instrument, &own, &partner);
+            let comparison = compare(&instrument, &a, &b);
+            let order = talking_order(&comparison);
+            let mut seen = ids(&order);
+            seen.sort_unstable();
+            let mut all: Vec<&str> = instrument.dimensions.iter().map(|d| d.id.as_str()).collect();
+            all.sort_unstable();
+            prop_assert_eq!(seen, all);
+            let first_not_large = order.iter().position(|d| !d.large).unwrap_or(order.len());
+            prop_assert!(order[first_not_large..].iter().all(|d| !d.large));
+            let shared: Vec<i32> = order[first_not_large..].iter().filter_map(|d| shared_score(d)).map(|s| s.0).collect();
+            prop_assert!(shared.windows(2).all(|w| w[0] <= w[1]), "{:?}", shared);
+        }
+    }
+}
