@@ -2,8 +2,9 @@
 // `bash scripts/trunk.sh build --release --offline` first): `node scripts/bench.mjs [runs]`.
 // Numbers only, no pass/fail: sizes in bytes, timings as medians of several runs.
 //
-// Each update is timed twice, by `window.__timeUntil` below: "work" ends when the widget's DOM
-// holds the change (a MutationObserver, so the app's own script time), "drawn" when the next
+// Each update is timed twice, by `window.__timeUntil` below: "work" ends once the widget's DOM
+// holds the change (seen by a MutationObserver) and every reaction the app queued behind it has
+// run (the first task after it, by a MessageChannel): the app's own script time. "drawn" when the next
 // frame after it has been drawn (a requestAnimationFrame, then a task), so the browser's style,
 // layout and paint count too, and so does waiting for the frame (up to 16.7 ms at 60 Hz).
 // Polling with timers, as before, counted rendering in some runs and not in others, which is
@@ -30,8 +31,13 @@ const TIMER = `window.__timeUntil = (done, act) => new Promise((resolve) => {
     if (finished || !done()) return;
     finished = true;
     observer.disconnect();
-    const work = performance.now() - start;
-    requestAnimationFrame(() => setTimeout(() => resolve([work, performance.now() - start]), 0));
+    // The app's effects run as microtasks: all of them have run by the first task after this.
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      const work = performance.now() - start;
+      requestAnimationFrame(() => setTimeout(() => resolve([work, performance.now() - start]), 0));
+    };
+    channel.port2.postMessage(null);
   };
   const observer = new MutationObserver(finish);
   observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true });

@@ -78,8 +78,8 @@ mod tests {
     }
 
     proptest! {
-        /// Whatever the answers: every dimension appears once, no dimension without a large gap
-        /// comes before one with it, and among the others shared scores never go down.
+        /// Whatever the answers: every dimension appears once; large gaps come first, largest
+        /// first; then the others with shared scores that never go down; the unrated last.
         #[test]
         fn the_order_holds_for_any_answers(
             own in prop::collection::vec(prop::option::of(1u8..=5), 5),
@@ -96,8 +96,13 @@ mod tests {
             prop_assert_eq!(seen, all);
             let first_not_large = order.iter().position(|d| !d.large).unwrap_or(order.len());
             prop_assert!(order[first_not_large..].iter().all(|d| !d.large));
-            let shared: Vec<i32> = order[first_not_large..].iter().filter_map(|d| shared_score(d)).map(|s| s.0).collect();
-            prop_assert!(shared.windows(2).all(|w| w[0] <= w[1]), "{:?}", shared);
+            let gaps: Vec<i32> = order[..first_not_large].iter().filter_map(|d| d.gap).map(|g| g.0.abs()).collect();
+            prop_assert_eq!(gaps.len(), first_not_large, "a large gap has a gap");
+            prop_assert!(gaps.windows(2).all(|w| w[0] >= w[1]), "{:?}", gaps);
+            let rest: Vec<Option<i32>> = order[first_not_large..].iter().map(|d| shared_score(d).map(|s| s.0)).collect();
+            let first_unrated = rest.iter().position(Option::is_none).unwrap_or(rest.len());
+            prop_assert!(rest[first_unrated..].iter().all(Option::is_none), "unrated last: {:?}", rest);
+            prop_assert!(rest[..first_unrated].windows(2).all(|w| w[0] <= w[1]), "{:?}", rest);
         }
     }
 }

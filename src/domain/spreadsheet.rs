@@ -2,7 +2,9 @@
 //!
 //! One rectangular table in the instrument's order: a row per dimension (its means and gap),
 //! followed by a row per statement of it, then a row per reflection question. A column says which
-//! kind each row is, so a spreadsheet filter separates them.
+//! kind each row is, so a spreadsheet filter separates them. Dimensions and statements are
+//! numbered in two whole-number columns: a number such as "1.10" would be read as 1.1, or as a
+//! date in some locales.
 
 use super::instrument::Instrument;
 use super::responses::{Rating, Responses};
@@ -10,7 +12,8 @@ use super::scoring::{dimension_scores, Tenths};
 
 /// A CSV table being written (RFC 4180): comma-separated, rows ending in CRLF, a cell holding a
 /// comma, quote or line break quoted with its quotes doubled, so any comment comes back out of a
-/// spreadsheet as it was typed.
+/// spreadsheet as it was typed (text that could start a formula gains a leading apostrophe, see
+/// [`Cell`]).
 pub struct Csv {
     text: String,
 }
@@ -83,7 +86,8 @@ impl Csv {
 pub struct Words<'a> {
     pub kind: &'a str,
     pub dimension: &'a str,
-    pub number: &'a str,
+    pub dimension_number: &'a str,
+    pub statement_number: &'a str,
     pub text: &'a str,
     pub own_rating: &'a str,
     pub partner_rating: &'a str,
@@ -114,8 +118,9 @@ pub fn answers_and_gaps(instrument: &Instrument, own: &Responses, partner: Optio
     let mut csv = Csv::new();
     csv.row(&[
         Cell::Text(words.kind),
+        Cell::Text(words.dimension_number),
         Cell::Text(words.dimension),
-        Cell::Text(words.number),
+        Cell::Text(words.statement_number),
         Cell::Text(words.text),
         Cell::Text(words.own_rating),
         Cell::Text(words.partner_rating),
@@ -130,8 +135,9 @@ pub fn answers_and_gaps(instrument: &Instrument, own: &Responses, partner: Optio
         let partner_mean = partner_scores.as_ref().and_then(|s| s.get(d)).and_then(|s| s.mean);
         csv.row(&[
             Cell::Text(words.kind_dimension),
+            Cell::Number((d + 1).to_string()),
             Cell::Text(&dimension.title),
-            Cell::Text(&(d + 1).to_string()),
+            Cell::Empty,
             Cell::Text(&dimension.summary),
             tenths_cell(own_mean),
             tenths_cell(partner_mean),
@@ -144,8 +150,9 @@ pub fn answers_and_gaps(instrument: &Instrument, own: &Responses, partner: Optio
             let gap = a.and_then(Rating::score).zip(b.and_then(Rating::score));
             csv.row(&[
                 Cell::Text(words.kind_statement),
+                Cell::Number((d + 1).to_string()),
                 Cell::Text(&dimension.title),
-                Cell::Text(&format!("{}.{}", d + 1, i + 1)),
+                Cell::Number((i + 1).to_string()),
                 Cell::Text(&item.text),
                 rating_cell(a, words),
                 rating_cell(b, words),
@@ -158,6 +165,7 @@ pub fn answers_and_gaps(instrument: &Instrument, own: &Responses, partner: Optio
     for question in &instrument.reflections {
         csv.row(&[
             Cell::Text(words.kind_reflection),
+            Cell::Empty,
             Cell::Empty,
             Cell::Empty,
             Cell::Text(&question.text),
@@ -225,13 +233,23 @@ mod tests {
     #[test]
     fn text_that_could_start_a_formula_is_kept_as_text_but_numbers_are_not_touched() {
         let mut csv = Csv::new();
-        csv.row(&[Cell::Text("=1+1"), Cell::Text("@SUM(A1)"), Cell::Number("-2".into()), Cell::Text("- a list")]);
-        assert_eq!(parse(&csv.finish()), vec![vec!["'=1+1", "'@SUM(A1)", "-2", "'- a list"]]);
+        csv.row(&[
+            Cell::Text("=1+1"),
+            Cell::Text("@SUM(A1)"),
+            Cell::Text("+1"),
+            Cell::Text("- a list"),
+            Cell::Text("\tTAB"),
+            Cell::Text("\rCR"),
+            Cell::Number("-2".into()),
+            Cell::Text(" =1"),
+            Cell::Text("a=1"),
+        ]);
+        assert_eq!(parse(&csv.finish()), vec![vec!["'=1+1", "'@SUM(A1)", "'+1", "'- a list", "'\tTAB", "'\rCR", "-2", " =1", "a=1"]]);
     }
 
     proptest! {
         #[test]
-        fn any_text_comes_back_as_written(rows in prop::collection::vec(prop::collection::vec(any::<String>(), 1..6), 1..6)) {
+        fn any_text_comes_back_as_written_or_guarded(rows in prop::collection::vec(prop::collection::vec(any::<String>(), 1..6), 1..6)) {
             let mut csv = Csv::new();
             for row in &rows {
                 let cells: Vec<Cell> = row.iter().map(|t| Cell::Text(t)).collect();
@@ -246,7 +264,8 @@ mod tests {
         Words {
             kind: "Kind",
             dimension: "Dimension",
-            number: "No.",
+            dimension_number: "Dimension no.",
+            statement_number: "Statement no.",
             text: "Text",
             own_rating: "Own",
             partner_rating: "Partner",
@@ -274,15 +293,15 @@ mod tests {
         let rows = parse(&answers_and_gaps(&instrument, &own, Some(&partner), &words()));
         let reflections = instrument.reflections.len();
         assert_eq!(rows.len(), 1 + instrument.dimensions.len() + items.len() + reflections);
-        assert!(rows.iter().all(|r| r.len() == 9));
+        assert!(rows.iter().all(|r| r.len() == 10));
         // Dimension 1: own mean 5.0 (one rating), partner's mean of 2 and 4 is 3.0.
-        assert_eq!(rows[1][..7], ["dimension", &instrument.dimensions[0].title, "1", &instrument.dimensions[0].summary, "5.0", "3.0", "2.0"]);
-        assert_eq!(rows[2][2..], ["1.1", &instrument.dimensions[0].items[0].text, "5", "2", "3", "'=cmd|' /C calc'!A0, \"quoted\"", ""]);
-        assert_eq!(rows[3][4..7], ["n/a", "4", ""]);
+        assert_eq!(rows[1][..8], ["dimension", "1", &instrument.dimensions[0].title, "", &instrument.dimensions[0].summary, "5.0", "3.0", "2.0"]);
+        assert_eq!(rows[2][1..], ["1", &instrument.dimensions[0].title, "1", &instrument.dimensions[0].items[0].text, "5", "2", "3", "'=cmd|' /C calc'!A0, \"quoted\"", ""]);
+        assert_eq!(rows[3][3..8], ["2", &instrument.dimensions[0].items[1].text, "n/a", "4", ""]);
         assert_eq!(rows.last().map(|r| r[0].as_str()), Some("reflection"));
 
         let alone = parse(&answers_and_gaps(&instrument, &own, None, &words()));
         assert_eq!(alone.len(), rows.len());
-        assert_eq!(alone[1][4..7], ["5.0", "", ""]);
+        assert_eq!(alone[1][5..8], ["5.0", "", ""]);
     }
 }

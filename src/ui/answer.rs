@@ -5,7 +5,8 @@
 //! and two listeners on their container hear every rating and every keystroke: on a long
 //! questionnaire this builds and leaves the screen several times faster than a reactive view per
 //! question, and costs a fraction of the download. What is stored elsewhere meanwhile (another
-//! tab, another widget) is copied into the questions by one effect.
+//! tab, another widget) is copied into the questions by one effect, which draws the screen
+//! afresh if the answers were sealed or re-opened there.
 
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -27,6 +28,9 @@ pub fn screen(state: AppState, id: String) -> impl IntoView {
         None => Either::Right(missing(state)),
     }
 }
+
+/// The note saying the answers are sealed.
+const SEALED_NOTE: &str = "psc-sealed-note";
 
 // Element ids: a rating's radio button, an item's comment, a reflection's answer.
 const RATING: &str = "psc-rate-";
@@ -70,12 +74,14 @@ fn questions(state: AppState, instrument: &Instrument, own: &Responses) -> Strin
         .chain(std::iter::once((Rating::NotApplicable, scale.not_applicable.clone())))
         .collect();
     let mut html = Html::new();
-    // Sealed answers cannot change: one disabled fieldset disables every control in it.
-    if own.is_sealed() {
-        html.open("fieldset", &[("class", "psc-answers"), ("disabled", "")]);
+    // Sealed answers cannot change: the ratings are disabled and the text boxes read-only (still
+    // reachable, so a long comment can be scrolled and read), and each points to the note saying
+    // why.
+    let (sealed, read_only): (&[(&'static str, &str)], &[(&'static str, &str)]) = if own.is_sealed() {
+        (&[("aria-describedby", SEALED_NOTE)], &[("aria-describedby", SEALED_NOTE), ("readonly", "")])
     } else {
-        html.open("fieldset", &[("class", "psc-answers")]);
-    }
+        (&[], &[])
+    };
     for (d, dimension) in instrument.dimensions.iter().enumerate() {
         let heading = format!("psc-dim-{}", dimension.id);
         html.open("section", &[("class", "psc-dimension"), ("aria-labelledby", &heading)]);
@@ -85,7 +91,7 @@ fn questions(state: AppState, instrument: &Instrument, own: &Responses) -> Strin
             let number = format!("{}.{}", d + 1, i + 1);
             let name = format!("psc-item-{}", item.id);
             let rating = own.rating(&item.id);
-            html.open("fieldset", &[("class", "psc-item")]).open("legend", &[]);
+            html.open("fieldset", &[&[("class", "psc-item")], sealed].concat()).open("legend", &[]);
             html.element("span", &[("class", "psc-item-number")], &number).text(" ").text(&item.text).close("legend");
             html.open("div", &[("class", "psc-scale")]);
             for (choice, label) in &choices {
@@ -97,12 +103,15 @@ fn questions(state: AppState, instrument: &Instrument, own: &Responses) -> Strin
                 if rating == Some(*choice) {
                     attributes.push(("checked", ""));
                 }
+                if !sealed.is_empty() {
+                    attributes.push(("disabled", ""));
+                }
                 html.open("input", &attributes).element("span", &[], label).close("label");
             }
             html.close("div");
             let comment_id = format!("{COMMENT}{}", item.id);
             html.element("label", &[("class", "psc-comment-label"), ("for", &comment_id)], &i18n::fill(t.comment_label, &[("number", &number)]));
-            text_box(&mut html, &[("id", &comment_id), ("class", "psc-comment"), ("rows", "2")], own.comment(&item.id));
+            text_box(&mut html, &[&[("id", comment_id.as_str()), ("class", "psc-comment"), ("rows", "2")], read_only].concat(), own.comment(&item.id));
             html.close("fieldset");
         }
         html.close("section");
@@ -114,10 +123,10 @@ fn questions(state: AppState, instrument: &Instrument, own: &Responses) -> Strin
         let field_id = format!("{REFLECTION}{}", question.id);
         html.open("div", &[("class", "psc-field psc-reflection")]);
         html.element("label", &[("for", &field_id)], &question.text);
-        text_box(&mut html, &[("id", &field_id), ("rows", "4")], own.reflection(&question.id));
+        text_box(&mut html, &[&[("id", field_id.as_str()), ("rows", "4")], read_only].concat(), own.reflection(&question.id));
         html.close("div");
     }
-    html.close("section").close("fieldset");
+    html.close("section");
     html.finish()
 }
 
@@ -131,7 +140,7 @@ fn answering(state: AppState, id: String, assessment: Assessment, instrument: Ar
     };
     let total = instrument.item_count();
     let results_id = id.to_string();
-    let sealed_note = assessment.own.sealed_at.as_ref().map(|d| i18n::fill(t.sealed_banner, &[("date", &clock::date_of(d))]));
+    let sealed_note = assessment.own.sealed_at.as_ref().map(|d| i18n::fill(t.sealed_banner, &[("date", &clock::date_of(d)), ("step", &t.step_results)]));
 
     // A rating chosen: the radio button's name holds the item, its value the rating.
     let on_change = {
@@ -163,8 +172,13 @@ fn answering(state: AppState, id: String, assessment: Assessment, instrument: Ar
         let (id, instrument) = (id.clone(), instrument.clone());
         Effect::new(move |shown: Option<Option<Responses>>| {
             let now = state.with_assessment(&id, |a| a.own.clone());
-            if let (Some(Some(shown)), Some(now), Some(root)) = (&shown, &now, shadow_root(state.widget)) {
-                show_changes(&root, &instrument, shown, now);
+            if let (Some(Some(shown)), Some(now)) = (&shown, &now) {
+                if shown.is_sealed() != now.is_sealed() {
+                    // Sealed or re-opened elsewhere: the questions are drawn afresh, locked or not.
+                    state.redraw("#psc-main h1");
+                } else if let Some(root) = shadow_root(state.widget) {
+                    show_changes(&root, &instrument, shown, now);
+                }
             }
             now
         });
@@ -181,7 +195,7 @@ fn answering(state: AppState, id: String, assessment: Assessment, instrument: Ar
             <span>{move || i18n::fill(t.progress_text, &[("answered", &done.get()), ("total", &total)])}</span>
             {save_indicator(state)}
         </div>
-        <p class="psc-sealed-note">{sealed_note}</p>
+        <p class="psc-sealed-note" id=SEALED_NOTE>{sealed_note}</p>
         <div on:change=on_change on:input=on_input inner_html=questions></div>
         <div class="psc-actions">
             <button type="button" class="psc-primary" on:click=move |_| state.go(Screen::Results(results_id.clone()))>

@@ -14,7 +14,8 @@ use crate::domain::gap::{large_gap_threshold, large_item_gap, Direction};
 use crate::domain::{compare, Assessment, Instrument, Rating, Tenths};
 use crate::i18n::{self, Strings};
 
-fn rating_text(t: &Strings, rating: Option<Rating>) -> String {
+/// A rating as the tables show it: its point, "don't know", or "not answered".
+pub(super) fn rating_text(t: &Strings, rating: Option<Rating>) -> String {
     match rating {
         Some(Rating::Score(n)) => n.to_string(),
         Some(Rating::NotApplicable) => t.not_applicable_short.to_string(),
@@ -32,7 +33,8 @@ fn direction_text(t: &Strings, direction: Option<Direction>) -> &'static str {
     }
 }
 
-fn gap_text(t: &Strings, gap: Option<Tenths>) -> String {
+/// A gap's size, or that there is none.
+pub(super) fn gap_text(t: &Strings, gap: Option<Tenths>) -> String {
     gap.map(|g| g.abs().to_string()).unwrap_or_else(|| t.no_gap.to_string())
 }
 
@@ -151,7 +153,7 @@ fn comparison(state: AppState, id: String, assessment: Assessment, instrument: A
         };
         if !side.reopened_after_comparison.is_empty() {
             let dates: Vec<String> = side.reopened_after_comparison.iter().map(|d| clock::date_of(d)).collect();
-            line = format!("{line} {}", i18n::fill(t.seal_state_reopened, &[("dates", &dates.join(", "))]));
+            line = format!("{line} {}", i18n::fill(t.seal_state_reopened, &[("dates", &dates.join(t.list_separator))]));
         }
         html.element("li", &[], &line);
     }

@@ -68,7 +68,7 @@ pub fn notice_area(state: AppState) -> impl IntoView {
     }
 }
 
-/// Who is answering, and the three steps of an assessment.
+/// Who is answering, and the steps of an assessment.
 pub fn assessment_header(state: AppState, assessment: Assessment, instrument: std::sync::Arc<Instrument>) -> impl IntoView {
     let t = state.t;
     let id = assessment.id.clone();
@@ -168,7 +168,8 @@ pub fn spreadsheet_button(state: AppState, id: String) -> impl IntoView {
         let words = spreadsheet::Words {
             kind: t.csv_kind,
             dimension: t.col_dimension,
-            number: t.csv_number,
+            dimension_number: t.csv_dimension_number,
+            statement_number: t.csv_statement_number,
             text: t.csv_text,
             own_rating: &own_rating,
             partner_rating: &partner_rating,

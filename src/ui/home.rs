@@ -1,8 +1,10 @@
 //! The start screen: what the scorecard is for, the assessments kept here, and a new one.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::components::{confirmed, credit};
+use super::html::Html;
 use super::{AppState, Notice, Screen};
 use crate::adapters::{clock, files};
 use crate::domain::{progress, Assessment, Responses};
@@ -66,68 +68,73 @@ fn your_data(state: AppState) -> impl IntoView {
     }
 }
 
+/// What a saved row's button does; its `data-action`, beside `data-id`.
+const RESUME: &str = "resume";
+const DELETE: &str = "delete";
+
 fn saved_list(state: AppState) -> impl IntoView {
     let t = state.t;
+    // One listener for every row's buttons: the button says what to do, and to which assessment.
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(button) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("button[data-id]").ok().flatten()) else {
+            return;
+        };
+        let (action, id) = (button.get_attribute("data-action").unwrap_or_default(), button.get_attribute("data-id").unwrap_or_default());
+        if action == RESUME {
+            state.go(Screen::Answer(id));
+        } else if action == DELETE {
+            let name = state.with_assessment_untracked(&id, |a| row_name(state, a)).unwrap_or_default();
+            if confirmed(&i18n::fill(t.delete_confirm, &[("name", &name)])) {
+                state.delete(&id);
+            }
+        }
+    };
     view! {
         <section aria-labelledby="psc-saved-title" class="psc-card">
             <h2 id="psc-saved-title">{t.saved_title}</h2>
-            <ul class="psc-saved">
-                // A short list, redrawn whole when it changes: cheaper to download than keyed diffing.
-                {move || {
-                    state
-                        .assessments
-                        .get()
-                        .into_iter()
-                        .map(|a| view! { {saved_row(state, a)} })
-                        .collect_view()
-                }}
-            </ul>
+            // A short list, redrawn whole when it changes: cheaper to download than keyed diffing.
+            <ul class="psc-saved" on:click=on_click inner_html=move || state.assessments.with(|all| saved_rows(state, all))></ul>
         </section>
     }
 }
 
-fn saved_row(state: AppState, assessment: Assessment) -> impl IntoView {
-    let t = state.t;
-    let instrument = state.instrument(&assessment.own.instrument.id);
-    let title = instrument.as_ref().map(|i| i.title.clone()).unwrap_or_else(|| assessment.own.instrument.id.clone());
-    let role = instrument.as_ref().map_or_else(|| assessment.own.role.clone(), |i| i.role_label(&assessment.own.role));
-    let done = instrument.as_ref().map(|i| progress(i, &assessment.own));
-    let status = done
-        .map(|p| i18n::fill(t.progress_text, &[("answered", &p.answered), ("total", &p.total)]))
-        .unwrap_or_default();
-    let partner_note = if assessment.partner.is_some() { t.partner_file_loaded_short } else { "" };
-    let name = i18n::fill(
-        t.saved_row_name,
+/// How a saved assessment is named: both organisations.
+fn row_name(state: AppState, assessment: &Assessment) -> String {
+    i18n::fill(
+        state.t.saved_row_name,
         &[("organisation", &i18n::isolate(&assessment.own.organisation)), ("partner", &i18n::isolate(&assessment.own.partner_organisation))],
-    );
-    let id = assessment.id.clone();
-    let (open_id, delete_id) = (id.clone(), id.clone());
-    let (confirm_name, delete_name) = (name.clone(), name.clone());
-    let updated = clock::date_of(&assessment.own.updated_at);
-    view! {
-        <li class="psc-saved-row">
-            <div class="psc-saved-text">
-                <strong>{name.clone()}</strong>
-                <span>{format!("{role} · {title}")}</span>
-                <span>{i18n::fill(t.last_saved, &[("date", &updated)])} " · " {status} " " {partner_note}</span>
-            </div>
-            <div class="psc-saved-actions">
-                <button type="button" class="psc-primary" on:click=move |_| state.go(Screen::Answer(open_id.clone()))>
-                    {t.resume} <span class="psc-visually-hidden">{format!(" {name}")}</span>
-                </button>
-                <button
-                    type="button"
-                    on:click=move |_| {
-                        if confirmed(&i18n::fill(t.delete_confirm, &[("name", &confirm_name)])) {
-                            state.delete(&delete_id);
-                        }
-                    }
-                >
-                    {t.delete} <span class="psc-visually-hidden">{format!(" {delete_name}")}</span>
-                </button>
-            </div>
-        </li>
+    )
+}
+
+/// Each saved assessment: who, which questionnaire, when it was last saved and how far it is,
+/// with buttons to resume or delete it (named in full for screen readers).
+fn saved_rows(state: AppState, assessments: &[Assessment]) -> String {
+    let t = state.t;
+    let mut html = Html::new();
+    for assessment in assessments {
+        let instrument = state.instrument(&assessment.own.instrument.id);
+        let title = instrument.as_ref().map_or(assessment.own.instrument.id.as_str(), |i| i.title.as_str());
+        let role = instrument.as_ref().map_or_else(|| assessment.own.role.clone(), |i| i.role_label(&assessment.own.role));
+        let status = instrument
+            .as_ref()
+            .map(|i| progress(i, &assessment.own))
+            .map(|p| i18n::fill(t.progress_text, &[("answered", &p.answered), ("total", &p.total)]))
+            .unwrap_or_default();
+        let partner_note = if assessment.partner.is_some() { t.partner_file_loaded_short } else { "" };
+        let name = row_name(state, assessment);
+        let updated = i18n::fill(t.last_saved, &[("date", &clock::date_of(&assessment.own.updated_at))]);
+        html.open("li", &[("class", "psc-saved-row")]).open("div", &[("class", "psc-saved-text")]);
+        html.element("strong", &[], &name).element("span", &[], &format!("{role} · {title}"));
+        html.element("span", &[], &format!("{updated} · {status} {partner_note}"));
+        html.close("div").open("div", &[("class", "psc-saved-actions")]);
+        for (action, label) in [(RESUME, t.resume), (DELETE, t.delete)] {
+            let class = if action == RESUME { "psc-primary" } else { "psc-secondary" };
+            html.open("button", &[("type", "button"), ("class", class), ("data-action", action), ("data-id", &assessment.id)]);
+            html.text(label).element("span", &[("class", "psc-visually-hidden")], &format!(" {name}")).close("button");
+        }
+        html.close("div").close("li");
     }
+    html.finish()
 }
 
 fn new_assessment(state: AppState) -> impl IntoView {

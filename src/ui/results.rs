@@ -189,9 +189,11 @@ fn import_section(state: AppState, id: String, instrument: Arc<Instrument>) -> i
         };
         if let Ok(message) = done {
             state.notice.set(Some(Notice::Info(message.to_string())));
-            // Next: the partner's file once sealed; the button again once re-opened.
-            state.redraw(if sealed { ".psc-seal" } else { "#psc-partner-file" });
         }
+        // Drawn afresh even when storage refused the change (then the notice says so): it is
+        // made in memory all the same. Next: the partner's file once sealed; the button again
+        // once re-opened.
+        state.redraw(if sealed { ".psc-seal" } else { "#psc-partner-file" });
     };
     view! {
         <section class="psc-card" aria-labelledby="psc-import-title">

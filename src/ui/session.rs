@@ -9,10 +9,11 @@ use std::sync::Arc;
 
 use super::components::{assessment_header, credit, missing, score_text};
 use super::html::Html;
+use super::compare::{gap_text, rating_text};
 use super::AppState;
 use crate::domain::gap::large_item_gap;
 use crate::domain::session::talking_order;
-use crate::domain::{compare, Assessment, Instrument, Rating, Responses, Tenths};
+use crate::domain::{compare, Assessment, Instrument, Responses, Tenths};
 use crate::i18n;
 
 /// The screen, once the partner's answers are in (until then the comparison screen is shown in
@@ -21,14 +22,6 @@ pub fn screen(state: AppState, id: String) -> impl IntoView {
     match state.open(&id).and_then(|(a, i)| Some((a.partner.clone()?, a, i))) {
         Some((partner, assessment, instrument)) => Either::Left(session(state, assessment, partner, instrument)),
         None => Either::Right(missing(state)),
-    }
-}
-
-fn rating_text(state: AppState, rating: Option<Rating>) -> String {
-    match rating {
-        Some(Rating::Score(n)) => n.to_string(),
-        Some(Rating::NotApplicable) => state.t.not_applicable_short.to_string(),
-        None => state.t.not_answered.to_string(),
     }
 }
 
@@ -48,7 +41,7 @@ fn session(state: AppState, assessment: Assessment, partner: Responses, instrume
         let heading = format!("psc-session-{}", dimension.id);
         html.open("section", &[("class", "psc-session"), ("aria-labelledby", &heading)]);
         html.element("h2", &[("id", &heading)], &format!("{}. {}", n + 1, dimension.title));
-        let gap = d.gap.map(|g| g.abs().to_string()).unwrap_or_else(|| t.no_gap.to_string());
+        let gap = gap_text(t, d.gap);
         let scores = i18n::fill(
             t.session_scores,
             &[("you", &you), ("own", &score_text(t, d.own.mean)), ("partner", &them), ("partner_score", &score_text(t, d.partner.mean)), ("gap", &gap)],
@@ -82,7 +75,7 @@ fn session(state: AppState, assessment: Assessment, partner: Responses, instrume
             let text = instrument.item(&g.item_id).map(|i| i.text.as_str()).unwrap_or_default();
             let ratings = i18n::fill(
                 t.session_ratings,
-                &[("you", &you), ("own", &rating_text(state, g.own)), ("partner", &them), ("partner_score", &rating_text(state, g.partner))],
+                &[("you", &you), ("own", &rating_text(t, g.own)), ("partner", &them), ("partner_score", &rating_text(t, g.partner))],
             );
             html.open("li", &[]).element("span", &[("class", "psc-session-statement")], text);
             html.element("span", &[("class", "psc-row-dimension")], &ratings);

@@ -36,12 +36,12 @@ test('answers are sealed before the partner file opens, and re-opening is record
   await page.getByText(`Your answers were sealed on ${today()}.`).waitFor();
   assert.equal(await fileInput.isDisabled(), false);
 
-  // Sealed answers cannot be changed: every control is disabled, and nothing stored changes.
+  // Sealed answers cannot be changed: ratings disabled, comments read-only, nothing stored changes.
   await page.getByRole('button', { name: '1. Answer' }).click();
   await page.getByText(`Your answers were sealed on ${today()} and cannot be changed.`).waitFor();
   const radio = ratingRadio(page, items[0], 5);
   assert.equal(await radio.isDisabled(), true);
-  assert.equal(await page.getByLabel(/^Comment on 1\.1 /).isDisabled(), true);
+  assert.equal(await page.getByLabel(/^Comment on 1\.1 /).isEditable(), false, 'comments are read-only');
   const before = await storageSnapshot(page);
   await radio.click({ force: true });
   assert.equal(await radio.isChecked(), false);
@@ -85,6 +85,46 @@ test('answers are sealed before the partner file opens, and re-opening is record
   assert.equal(sent.reopened_after_comparison.length, 1);
   assert.equal(sent.reopened_after_comparison[0].slice(0, 10), today());
   assert.equal(sent.answers[items[0].id].rating, 5);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('answers sealed or re-opened in another tab lock or unlock the questions open here', async () => {
+  const errors = [];
+  const context = await env.browser.newContext(); // one profile: both tabs share storage
+  const tabA = await newPage(context, errors);
+  await startAssessment(tabA, env.server.url, { role: instrument.roles[1].label, organisation: 'Two Tabs Org', partner: 'Org B' });
+  await ratingRadio(tabA, items[0], 3).check();
+  const comment = tabA.getByLabel(/^Comment on 1\.1 /);
+  await comment.fill('Typed before sealing');
+
+  const tabB = await newPage(context, errors);
+  await tabB.goto(env.server.url);
+  await tabB.getByRole('button', { name: /^Resume/ }).click();
+  await tabB.getByRole('button', { name: '2. My results' }).click();
+  await tabB.getByRole('button', { name: 'Seal my answers' }).click();
+  await tabB.getByRole('button', { name: 'Re-open my answers' }).waitFor();
+
+  // Tab A, still on the questions, now shows them sealed: ratings disabled, comments read-only
+  // (still focusable, to read a long one), each pointing to the note that says why.
+  await tabA.getByText(/^Your answers were sealed on .* and cannot be changed\./).waitFor();
+  assert.equal(await ratingRadio(tabA, items[0], 5).isDisabled(), true);
+  assert.equal(await comment.isEditable(), false);
+  assert.equal(await comment.inputValue(), 'Typed before sealing');
+  assert.equal(await comment.getAttribute('aria-describedby'), 'psc-sealed-note');
+  const before = await storageSnapshot(tabA);
+  await comment.focus();
+  await tabA.keyboard.type(' and after');
+  assert.equal(await comment.inputValue(), 'Typed before sealing');
+  assert.equal(await storageSnapshot(tabA), before);
+
+  // Re-opened in tab B: tab A can answer again.
+  tabB.once('dialog', (d) => d.accept());
+  await tabB.getByRole('button', { name: 'Re-open my answers' }).click();
+  await tabB.getByRole('button', { name: 'Seal my answers' }).waitFor();
+  await tabA.waitForFunction(() => !document.querySelector('[data-partnership-scorecard]').shadowRoot.querySelector('.psc-sealed-note')?.textContent);
+  await ratingRadio(tabA, items[0], 5).check();
+  assert.equal(await ratingRadio(tabA, items[0], 5).isChecked(), true);
   assert.deepEqual(errors, []);
   await context.close();
 });

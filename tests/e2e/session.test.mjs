@@ -25,7 +25,7 @@ function expectedOrder() {
     const a = meanTenths(d.items.map((i) => ratingsOwn[i.id]));
     const b = meanTenths(d.items.map(() => theirs[n]));
     const gap = a - b;
-    return { d, n, gap, large: Math.abs(gap) * 3 >= range * 10, shared: Math.floor((a + b) / 2) };
+    return { d, n, gap, large: Math.abs(gap) * 3 >= range * 10, shared: (a + b) / 2 };
   });
   const large = rows.filter((r) => r.large).sort((x, y) => Math.abs(y.gap) - Math.abs(x.gap) || x.n - y.n);
   // Ties among the others keep the comparison's order: larger gap first, then the instrument's.

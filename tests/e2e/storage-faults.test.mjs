@@ -27,6 +27,11 @@ test('with localStorage blocked the app works in memory and says it cannot save'
   await page.getByRole('button', { name: 'See my results' }).click();
   await page.getByRole('heading', { level: 1, name: 'Your results' }).waitFor();
   await page.getByRole('alert').getByText(/does not let the scorecard save anything/).waitFor();
+  // Sealing works in memory too: the partner's file can then be opened.
+  await page.getByRole('button', { name: 'Seal my answers' }).click();
+  await page.getByRole('button', { name: 'Re-open my answers' }).waitFor();
+  assert.equal(await page.getByLabel("Open your partner's result file").isDisabled(), false);
+  await page.getByRole('alert').getByText(/does not let the scorecard save anything/).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });
