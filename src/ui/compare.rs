@@ -4,8 +4,9 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
-use super::components::{assessment_header, credit, dimension_title, missing, score_text, spreadsheet_button};
+use super::components::{assessment_header, credit, dimension_title, download_spreadsheet, missing, score_text};
 use super::html::Html;
 use super::{AppState, Screen};
 use crate::adapters::clock;
@@ -208,11 +209,17 @@ fn comparison(state: AppState, id: String, assessment: Assessment, instrument: A
         html.close("div").close("div");
     }
     html.close("section");
+    html.open("div", &[("class", "psc-actions")]).element("button", &[("type", "button")], t.csv_button).close("div");
 
+    // The one button written above: the spreadsheet.
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|e| e.closest("button").ok().flatten().is_some()) {
+            download_spreadsheet(state, &id);
+        }
+    };
     Either::Left(view! {
         {header}
-        <div inner_html=html.finish()></div>
-        <div class="psc-actions">{spreadsheet_button(state, id)}</div>
+        <div on:click=on_click inner_html=html.finish()></div>
         {credit(instrument.clone())}
     })
 }

@@ -155,10 +155,10 @@ pub fn missing(state: AppState) -> impl IntoView {
 }
 
 /// Downloads both partners' answers and the gaps as CSV, for people who work in spreadsheets.
-pub fn spreadsheet_button(state: AppState, id: String) -> impl IntoView {
+pub fn download_spreadsheet(state: AppState, id: &str) {
     let t = state.t;
-    let download = move |_| {
-        let Some((assessment, instrument)) = state.open(&id) else { return };
+    {
+        let Some((assessment, instrument)) = state.open(id) else { return };
         let (own, partner) = (&assessment.own, assessment.partner.as_ref());
         let partner_name = partner.map_or(own.partner_organisation.as_str(), |p| p.organisation.as_str());
         let of = |template: &str, organisation: &str| i18n::fill(template, &[("organisation", &organisation)]);
@@ -187,6 +187,5 @@ pub fn spreadsheet_button(state: AppState, id: String) -> impl IntoView {
             Ok(()) => Notice::Info(i18n::fill(t.csv_downloaded, &[("file", &name)])),
             Err(files::DownloadRefused) => Notice::Error(t.export_failed.to_string()),
         }));
-    };
-    view! { <button type="button" on:click=download>{t.csv_button}</button> }
+    }
 }

@@ -4,8 +4,9 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
-use super::components::{assessment_header, confirmed, credit, dimension_title, missing, score_text, spreadsheet_button};
+use super::components::{assessment_header, confirmed, credit, dimension_title, download_spreadsheet, missing, score_text};
 use super::html::Html;
 use super::{AppState, Notice, Screen};
 use crate::adapters::{clock, files};
@@ -69,40 +70,147 @@ fn own_results(state: AppState, id: String, assessment: Assessment, instrument: 
         html.close("tr");
     }
     html.close("tbody").close("table");
+    exchange_sections(&mut html, t, &instrument, &assessment);
+
+    // One listener for the buttons, one for the file chooser: each says what it is for.
+    let on_click = {
+        let id = id.clone();
+        move |ev: leptos::ev::MouseEvent| {
+            let Some(button) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("button[data-do]").ok().flatten()) else {
+                return;
+            };
+            match button.get_attribute("data-do").as_deref() {
+                Some(EXPORT) => export(state, &id),
+                Some(SPREADSHEET) => download_spreadsheet(state, &id),
+                Some(SEAL) => seal_or_reopen(state, &id),
+                Some(COMPARE) => state.go(Screen::Compare(id.clone())),
+                _ => {}
+            }
+        }
+    };
+    let on_change = {
+        let instrument = instrument.clone();
+        move |ev: leptos::ev::Event| open_partner_file(state, &id, &instrument, &ev)
+    };
 
     view! {
         {assessment_header(state, assessment.clone(), instrument.clone())}
-        <div inner_html=html.finish()></div>
-        {export_section(state, assessment.clone())}
-        {import_section(state, id.clone(), instrument.clone())}
+        <div on:click=on_click on:change=on_change inner_html=html.finish()></div>
         {credit(instrument)}
     }
 }
 
-fn export_section(state: AppState, assessment: Assessment) -> impl IntoView {
-    let t = state.t;
-    let id = assessment.id.clone();
-    let spreadsheet = spreadsheet_button(state, id.clone());
-    let export = move |_| {
-        let Some(current) = state.assessment(&id) else { return };
-        let now = clock::now_iso();
-        let file = ResultFile::new(&current.own, &now);
-        let name = result_file::file_name(&current.own, &now, "json");
-        match files::download(&name, &file.to_json(), files::JSON) {
-            Ok(()) => state.notice.set(Some(Notice::Info(i18n::fill(t.exported, &[("file", &name)])))),
-            Err(files::DownloadRefused) => state.notice.set(Some(Notice::Error(t.export_failed.to_string()))),
-        }
-    };
-    view! {
-        <section class="psc-card" aria-labelledby="psc-export-title">
-            <h2 id="psc-export-title">{t.export_title}</h2>
-            <p>{t.export_intro}</p>
-            <div class="psc-actions">
-                <button type="button" class="psc-primary" on:click=export>{t.export_button}</button>
-                {spreadsheet}
-            </div>
-        </section>
+// What a button of the screen does (its `data-do`).
+const EXPORT: &str = "export";
+const SPREADSHEET: &str = "spreadsheet";
+const SEAL: &str = "seal";
+const COMPARE: &str = "compare";
+
+/// The result file to send, and the partner's file to open once the answers are sealed.
+fn exchange_sections(html: &mut Html, t: &Strings, instrument: &Instrument, assessment: &Assessment) {
+    html.open("section", &[("class", "psc-card"), ("aria-labelledby", "psc-export-title")]);
+    html.element("h2", &[("id", "psc-export-title")], t.export_title).element("p", &[], t.export_intro);
+    html.open("div", &[("class", "psc-actions")]);
+    html.element("button", &[("type", "button"), ("class", "psc-primary"), ("data-do", EXPORT)], t.export_button);
+    html.element("button", &[("type", "button"), ("data-do", SPREADSHEET)], t.csv_button);
+    html.close("div").close("section");
+
+    let sealed_at = assessment.own.sealed_at.as_deref();
+    html.open("section", &[("class", "psc-card"), ("aria-labelledby", "psc-import-title")]);
+    html.element("h2", &[("id", "psc-import-title")], t.import_title).element("p", &[], t.import_intro).element("p", &[], t.seal_intro);
+    if let Some(date) = sealed_at {
+        html.element("p", &[("class", "psc-info")], &i18n::fill(t.sealed_on, &[("date", &clock::date_of(date))]));
     }
+    let seal_label = if sealed_at.is_some() { t.reopen_button } else { t.seal_button };
+    html.element("button", &[("type", "button"), ("class", "psc-seal"), ("data-do", SEAL)], seal_label);
+    if let Some(p) = &assessment.partner {
+        let role = instrument.role_label(&p.role);
+        let loaded = i18n::fill(t.partner_file_loaded, &[("organisation", &i18n::isolate(&p.organisation)), ("role", &role), ("date", &clock::date_of(&p.updated_at))]);
+        html.element("p", &[("class", "psc-info")], &loaded);
+        html.element("button", &[("type", "button"), ("class", "psc-primary"), ("data-do", COMPARE)], t.see_comparison);
+    }
+    html.open("div", &[("class", "psc-field")]).element("label", &[("for", "psc-partner-file")], t.import_label);
+    let mut input = vec![("id", "psc-partner-file"), ("type", "file"), ("accept", ".json,application/json"), ("aria-describedby", "psc-import-error")];
+    if sealed_at.is_none() {
+        input.push(("disabled", ""));
+    }
+    html.open("input", &input).close("div");
+    html.element("p", &[("id", "psc-import-error"), ("class", "psc-error-slot"), ("role", "alert"), ("tabindex", "-1")], "");
+    html.close("section");
+}
+
+/// Downloads the own answers as a result file to send to the partner.
+fn export(state: AppState, id: &str) {
+    let t = state.t;
+    let Some(current) = state.assessment(id) else { return };
+    let now = clock::now_iso();
+    let file = ResultFile::new(&current.own, &now);
+    let name = result_file::file_name(&current.own, &now, "json");
+    state.notice.set(Some(match files::download(&name, &file.to_json(), files::JSON) {
+        Ok(()) => Notice::Info(i18n::fill(t.exported, &[("file", &name)])),
+        Err(files::DownloadRefused) => Notice::Error(t.export_failed.to_string()),
+    }));
+}
+
+/// Seals the answers, or re-opens them after asking, and draws the screen afresh: even when
+/// storage refused the change (the notice then says so), as it is made in memory all the same.
+/// Focus goes on to the partner's file once sealed, back to the button once re-opened.
+fn seal_or_reopen(state: AppState, id: &str) {
+    let t = state.t;
+    let now = state.now();
+    let sealed = state.with_assessment_untracked(id, |a| a.own.is_sealed()).unwrap_or(false);
+    let done = if !sealed {
+        state.edit(id, |a| a.seal(&now)).map(|()| t.sealed_done)
+    } else if confirmed(t.reopen_confirm) {
+        state.edit(id, |a| a.reopen(&now)).map(|()| t.reopened_done)
+    } else {
+        return;
+    };
+    if let Ok(message) = done {
+        state.notice.set(Some(Notice::Info(message.to_string())));
+    }
+    state.redraw(if sealed { ".psc-seal" } else { "#psc-partner-file" });
+}
+
+/// The partner's file chosen: read, checked and kept, then the comparison; or the reason it was
+/// refused, beside the file chooser, with nothing stored changed.
+fn open_partner_file(state: AppState, id: &str, instrument: &Arc<Instrument>, ev: &leptos::ev::Event) {
+    let t = state.t;
+    let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+    let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+    input.set_value("");
+    // The input is disabled until the answers are sealed; sealing may have been undone in
+    // another tab since.
+    if !state.with_assessment_untracked(id, Assessment::may_open_partner_file).unwrap_or(false) {
+        return;
+    }
+    let (id, instrument) = (id.to_string(), instrument.clone());
+    leptos::task::spawn_local(async move {
+        let outcome = match files::read_text(&file, result_file::MAX_FILE_BYTES).await {
+            Err(files::ReadError::TooLarge { bytes }) => Err(ImportError::TooLarge { bytes, limit: result_file::MAX_FILE_BYTES }),
+            Err(files::ReadError::Unreadable) => Err(ImportError::NotJson),
+            Ok(text) => {
+                let own_role = state.with_assessment_untracked(&id, |a| a.own.role.clone()).unwrap_or_default();
+                result_file::read_partner_file(&text, &instrument, &own_role)
+            }
+        };
+        match outcome {
+            Ok(responses) => {
+                let saved = state.edit(&id, |a| a.partner = Some(responses));
+                state.go(Screen::Compare(id.clone()));
+                // Shown with the comparison: it will be gone after a reload.
+                if let Err(reason) = saved {
+                    state.notice.set(Some(Notice::Error(reason)));
+                }
+            }
+            Err(e) => {
+                if let Some(slot) = state.element("#psc-import-error") {
+                    slot.set_text_content(Some(&import_message(t, &e, &instrument)));
+                }
+                state.focus_soon("#psc-import-error");
+            }
+        }
+    });
 }
 
 fn import_message(t: &Strings, error: &ImportError, instrument: &Instrument) -> String {
@@ -123,113 +231,5 @@ fn import_message(t: &Strings, error: &ImportError, instrument: &Instrument) -> 
             i18n::fill(t.import_same_role, &[("role", &label)])
         }
         ImportError::Invalid { detail } => i18n::fill(t.import_invalid, &[("detail", detail)]),
-    }
-}
-
-fn import_section(state: AppState, id: String, instrument: Arc<Instrument>) -> impl IntoView {
-    let t = state.t;
-    let error = RwSignal::new(None::<String>);
-    let partner = {
-        let id = id.clone();
-        move || state.with_assessment(&id, |a| a.partner.clone()).flatten()
-    };
-    let on_file = {
-        let (id, instrument) = (id.clone(), instrument.clone());
-        move |ev: leptos::ev::Event| {
-            let input: web_sys::HtmlInputElement = event_target(&ev);
-            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-            input.set_value("");
-            // The input is disabled until the answers are sealed; sealing may have been undone in
-            // another tab since.
-            if !state.with_assessment_untracked(&id, Assessment::may_open_partner_file).unwrap_or(false) {
-                return;
-            }
-            let (id, instrument) = (id.clone(), instrument.clone());
-            leptos::task::spawn_local(async move {
-                let outcome = match files::read_text(&file, result_file::MAX_FILE_BYTES).await {
-                    Err(files::ReadError::TooLarge { bytes }) => {
-                        Err(ImportError::TooLarge { bytes, limit: result_file::MAX_FILE_BYTES })
-                    }
-                    Err(files::ReadError::Unreadable) => Err(ImportError::NotJson),
-                    Ok(text) => {
-                        let own_role = state.with_assessment_untracked(&id, |a| a.own.role.clone()).unwrap_or_default();
-                        result_file::read_partner_file(&text, &instrument, &own_role)
-                    }
-                };
-                match outcome {
-                    Ok(responses) => {
-                        error.set(None);
-                        let saved = state.edit(&id, |a| a.partner = Some(responses));
-                        state.go(Screen::Compare(id.clone()));
-                        // Shown with the comparison: it will be gone after a reload.
-                        if let Err(reason) = saved {
-                            state.notice.set(Some(Notice::Error(reason)));
-                        }
-                    }
-                    Err(e) => {
-                        error.set(Some(import_message(t, &e, &instrument)));
-                        state.focus_soon("#psc-import-error");
-                    }
-                }
-            });
-        }
-    };
-    let compare_id = id.clone();
-    // Read once: sealing or re-opening draws the screen afresh.
-    let sealed_at = state.with_assessment_untracked(&id, |a| a.own.sealed_at.clone()).flatten();
-    let sealed = sealed_at.is_some();
-    let seal_or_reopen = move |_| {
-        let now = state.now();
-        let done = if !sealed {
-            state.edit(&id, |a| a.seal(&now)).map(|()| t.sealed_done)
-        } else if confirmed(t.reopen_confirm) {
-            state.edit(&id, |a| a.reopen(&now)).map(|()| t.reopened_done)
-        } else {
-            return;
-        };
-        if let Ok(message) = done {
-            state.notice.set(Some(Notice::Info(message.to_string())));
-        }
-        // Drawn afresh even when storage refused the change (then the notice says so): it is
-        // made in memory all the same. Next: the partner's file once sealed; the button again
-        // once re-opened.
-        state.redraw(if sealed { ".psc-seal" } else { "#psc-partner-file" });
-    };
-    view! {
-        <section class="psc-card" aria-labelledby="psc-import-title">
-            <h2 id="psc-import-title">{t.import_title}</h2>
-            <p>{t.import_intro}</p>
-            <p>{t.seal_intro}</p>
-            <p class="psc-info">{sealed_at.map(|d| i18n::fill(t.sealed_on, &[("date", &clock::date_of(&d))]))}</p>
-            <button type="button" class="psc-seal" on:click=seal_or_reopen>
-                {if sealed { t.reopen_button } else { t.seal_button }}
-            </button>
-            {move || partner().map(|p| {
-                let role = instrument.role_label(&p.role);
-                let compare_id = compare_id.clone();
-                view! {
-                    <p class="psc-info">
-                        {i18n::fill(t.partner_file_loaded, &[("organisation", &i18n::isolate(&p.organisation)), ("role", &role), ("date", &clock::date_of(&p.updated_at))])}
-                    </p>
-                    <button type="button" class="psc-primary" on:click=move |_| state.go(Screen::Compare(compare_id.clone()))>
-                        {t.see_comparison}
-                    </button>
-                }
-            })}
-            <div class="psc-field">
-                <label for="psc-partner-file">{t.import_label}</label>
-                <input
-                    id="psc-partner-file"
-                    type="file"
-                    accept=".json,application/json"
-                    disabled=!sealed
-                    aria-describedby="psc-import-error"
-                    on:change=on_file
-                />
-            </div>
-            <p id="psc-import-error" class="psc-error-slot" role="alert" tabindex="-1">
-                {move || error.get()}
-            </p>
-        </section>
     }
 }
