@@ -4,10 +4,11 @@ use serde::{Deserialize, Serialize};
 
 use super::id_map::IdMap;
 use super::instrument::Instrument;
+use super::plan::Action;
 
 /// The version of the stored assessment record; raised on any change to its shape, so an older
 /// page still open elsewhere keeps newer entries aside instead of writing them back without what
-/// it does not know. 2: the seal (`sealed_at`, `reopened_after_comparison`).
+/// it does not know. 2: the seal (`sealed_at`, `reopened_after_comparison`) and the action plan.
 pub const STORE_VERSION: u32 = 2;
 
 /// A rating: a point of the instrument's scale, or "don't know / not applicable".
@@ -200,11 +201,14 @@ pub struct Assessment {
     pub own: Responses,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partner: Option<Responses>,
+    /// The actions both partners agreed in the joint session.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plan: Vec<Action>,
 }
 
 impl Assessment {
     pub fn new(id: String, own: Responses) -> Self {
-        Assessment { store_version: STORE_VERSION, id, own, partner: None }
+        Assessment { store_version: STORE_VERSION, id, own, partner: None, plan: Vec::new() }
     }
 
     /// Locks the own answers as they are now, dated, so that opening the partner's file cannot
@@ -292,13 +296,14 @@ mod tests {
     }
 
     #[test]
-    fn the_seal_survives_storage_and_the_result_file_and_old_records_load_open() {
+    fn the_seal_and_the_plan_survive_storage_and_old_records_load_open() {
         let instrument = crate::instruments::builtin().remove(0);
         let mut a = Assessment::new("a".into(), Responses::new(&instrument, "local", "Org", "Other", "t0"));
         a.seal("t1");
         a.partner = Some(Responses::new(&instrument, "international", "Other", "Org", "t0"));
         a.reopen("t2");
         a.seal("t3");
+        a.plan.push(crate::domain::plan::Action::new("foundation", "Write the MoU together", "Both", "2027-03-31").unwrap());
         let back = Assessment::from_stored(&serde_json::to_string(&a).unwrap()).unwrap();
         assert_eq!(back, a);
         let v1 = Assessment::from_stored(include_str!("../../tests/fixtures/stored-assessment-v1.json")).unwrap();

@@ -10,7 +10,12 @@ use std::sync::Arc;
 use super::components::{assessment_header, credit, missing, score_text};
 use super::html::Html;
 use super::compare::{gap_text, rating_text};
-use super::AppState;
+use super::components::confirmed;
+use super::{AppState, Notice};
+use crate::domain::plan::{Action, ActionProblem, MAX_ACTION_CHARS};
+use crate::domain::Dimension;
+use crate::i18n::Strings;
+use wasm_bindgen::JsCast;
 use crate::domain::gap::large_item_gap;
 use crate::domain::session::talking_order;
 use crate::domain::{compare, Assessment, Instrument, Responses, Tenths};
@@ -89,6 +94,7 @@ fn session(state: AppState, assessment: Assessment, partner: Responses, instrume
         } else {
             html.element("p", &[], t.session_no_statements);
         }
+        plan_form(&mut html, t, dimension);
         html.close("section");
     }
     html.open("section", &[("class", "psc-session"), ("aria-labelledby", "psc-session-questions")]);
@@ -101,10 +107,119 @@ fn session(state: AppState, assessment: Assessment, partner: Responses, instrume
         }
     }
     html.close("section");
+    plan_table(&mut html, t, &instrument, &assessment.plan);
+
+    let id = assessment.id.clone();
+    // One listener for every control of the plan: the element clicked says what it is for.
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        let index = |name: &str| target.get_attribute(name).and_then(|i| i.parse::<usize>().ok());
+        if let Some(group) = target.closest("[data-dimension]").ok().flatten().filter(|_| target.has_attribute(ADD)) {
+            add_action(state, &id, &group);
+        } else if let (Some(i), Some(tick)) = (index(DONE), target.dyn_ref::<web_sys::HtmlInputElement>()) {
+            let done = tick.checked();
+            let _ = state.edit(&id, |a| a.plan.get_mut(i).into_iter().for_each(|action| action.done = done));
+        } else if let Some(i) = target.closest(&format!("[{REMOVE}]")).ok().flatten().and_then(|b| b.get_attribute(REMOVE)).and_then(|i| i.parse::<usize>().ok()) {
+            if confirmed(t.plan_remove_confirm) {
+                let _ = state.edit(&id, |a| {
+                    if i < a.plan.len() {
+                        a.plan.remove(i);
+                    }
+                });
+                state.redraw("#psc-plan-title");
+            }
+        }
+    };
 
     view! {
         {assessment_header(state, assessment.clone(), instrument.clone())}
-        <div class="psc-session-view" inner_html=html.finish()></div>
+        <div class="psc-session-view" on:click=on_click inner_html=html.finish()></div>
         {credit(instrument)}
     }
+}
+
+/// Attributes of the plan's controls: the button adding an action, and the "done" tick and the
+/// remove button of an action, which name it by its place in the plan.
+const ADD: &str = "data-add";
+const DONE: &str = "data-done";
+const REMOVE: &str = "data-remove";
+
+/// Adds the action typed in a dimension's fields, or says why not.
+fn add_action(state: AppState, id: &str, group: &web_sys::Element) {
+    let t = state.t;
+    let value = |name: &str| {
+        group.query_selector(&format!("[name={name}]")).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()).map(|i| i.value()).unwrap_or_default()
+    };
+    let dimension = group.get_attribute("data-dimension").unwrap_or_default();
+    match Action::new(&dimension, &value("what"), &value("who"), &value("by_when")) {
+        Ok(action) => {
+            if state.edit(id, |a| a.plan.push(action)).is_ok() {
+                state.notice.set(Some(Notice::Info(t.plan_added.to_string())));
+            }
+            state.redraw("#psc-plan-title");
+        }
+        Err(problem) => {
+            let message = match problem {
+                ActionProblem::NothingToDo => t.plan_nothing_to_do,
+                ActionProblem::TooLong => t.plan_too_long,
+                ActionProblem::NotADate => t.plan_not_a_date,
+            };
+            state.notice.set(Some(Notice::Error(message.to_string())));
+        }
+    }
+}
+
+/// A form to agree an action on one dimension. "What" offers the actions the source suggests
+/// for it as the partners type, as a starting point.
+fn plan_form(html: &mut Html, t: &Strings, dimension: &Dimension) {
+    let id = |field: &str| format!("psc-plan-{field}-{}", dimension.id);
+    let (what, who, when, suggested) = (id("what"), id("who"), id("when"), id("suggested"));
+    // Not a <form>: Enter in a field would submit it and reload the page.
+    let heading = id("title");
+    html.open("div", &[("class", "psc-plan-form"), ("role", "group"), ("aria-labelledby", &heading), ("data-dimension", &dimension.id)]);
+    html.element("h3", &[("id", &heading)], t.plan_add_title);
+    html.open("div", &[("class", "psc-field")]).element("label", &[("for", &what)], t.plan_what);
+    html.open("input", &[("type", "text"), ("id", &what), ("name", "what"), ("list", &suggested), ("maxlength", &MAX_ACTION_CHARS.to_string())]).close("div");
+    html.open("datalist", &[("id", &suggested)]);
+    for action in &dimension.suggested_actions {
+        html.open("option", &[("value", action)]).close("option");
+    }
+    html.close("datalist");
+    for (field, label, name, kind) in [(&who, t.plan_who, "who", "text"), (&when, t.plan_when, "by_when", "date")] {
+        html.open("div", &[("class", "psc-field")]).element("label", &[("for", field)], label);
+        html.open("input", &[("type", kind), ("id", field), ("name", name)]).close("div");
+    }
+    html.element("button", &[("type", "button"), (ADD, "")], t.plan_add).close("div");
+}
+
+/// The agreed actions, for the session and the printed report.
+fn plan_table(html: &mut Html, t: &Strings, instrument: &Instrument, plan: &[Action]) {
+    html.open("section", &[("class", "psc-session psc-plan"), ("aria-labelledby", "psc-plan-title")]);
+    html.element("h2", &[("id", "psc-plan-title"), ("tabindex", "-1")], t.plan_title);
+    if plan.is_empty() {
+        html.element("p", &[], t.plan_empty);
+    } else {
+        html.open("table", &[("class", "psc-table")]).open("thead", &[]).open("tr", &[]);
+        for column in [t.col_dimension, t.plan_what, t.plan_who, t.plan_when, t.plan_done] {
+            html.element("th", &[("scope", "col")], column);
+        }
+        html.close("tr").close("thead").open("tbody", &[]);
+        for (index, action) in plan.iter().enumerate() {
+            let index = index.to_string();
+            let dimension = instrument.dimension(&action.dimension).map_or(action.dimension.as_str(), |d| d.title.as_str());
+            html.open("tr", &[]).element("td", &[], dimension).element("th", &[("scope", "row")], &action.what);
+            html.element("td", &[], &action.who).element("td", &[], &action.by_when).open("td", &[]);
+            let mut tick = vec![("type", "checkbox"), (DONE, index.as_str()), ("aria-label", t.plan_done)];
+            if action.done {
+                tick.push(("checked", ""));
+                html.element("span", &[("class", "psc-print-only")], t.plan_done);
+            }
+            html.open("input", &tick);
+            html.open("button", &[("type", "button"), (REMOVE, &index)]).text(t.plan_remove);
+            html.element("span", &[("class", "psc-visually-hidden")], &format!(" {}", action.what)).close("button");
+            html.close("td").close("tr");
+        }
+        html.close("tbody").close("table");
+    }
+    html.close("section");
 }
