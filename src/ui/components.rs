@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::html::Html;
 use super::{AppState, Notice, SaveStatus, Screen};
 use crate::adapters::files;
 use crate::domain::{result_file, spreadsheet, Assessment, Instrument, Tenths};
@@ -73,48 +74,43 @@ pub fn assessment_header(state: AppState, assessment: Assessment, instrument: st
     let t = state.t;
     let id = assessment.id.clone();
     let role = instrument.role_label(&assessment.own.role);
-    let step = move |label: &'static str, target: Screen| {
-        let current = state.screen.with(|s| std::mem::discriminant(s) == std::mem::discriminant(&target));
-        view! {
-            <li>
-                <button
-                    type="button"
-                    class="psc-step"
-                    aria-current=if current { Some("step") } else { None }
-                    on:click=move |_| state.go(target.clone())
-                >
-                    {label}
-                </button>
-            </li>
+    let who = i18n::fill(
+        t.answering_for,
+        &[
+            ("organisation", &i18n::isolate(&assessment.own.organisation)),
+            ("role", &role),
+            ("partner", &i18n::isolate(&assessment.own.partner_organisation)),
+        ],
+    );
+    let steps = [
+        (t.step_answer, Screen::Answer(id.clone())),
+        (t.step_results, Screen::Results(id.clone())),
+        (t.step_compare, Screen::Compare(id.clone())),
+        (t.step_session, Screen::Session(id.clone())),
+        (t.all_assessments, Screen::Home),
+    ];
+    let mut html = Html::new();
+    html.element("p", &[("class", "psc-who")], &who);
+    html.open("nav", &[("aria-label", t.steps_label)]).open("ol", &[("class", "psc-steps")]);
+    let shown = state.screen.with_untracked(std::mem::discriminant);
+    for (n, (label, target)) in steps.iter().enumerate() {
+        let number = n.to_string();
+        let class = if matches!(target, Screen::Home) { "psc-step psc-step-home" } else { "psc-step" };
+        let mut button = vec![("type", "button"), ("class", class), ("data-step", number.as_str())];
+        if std::mem::discriminant(target) == shown {
+            button.push(("aria-current", "step"));
+        }
+        html.open("li", &[]).open("button", &button).text(label).close("button").close("li");
+    }
+    html.close("ol").close("nav");
+    // One listener for the steps: the button says which.
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let step = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.get_attribute("data-step")).and_then(|n| n.parse::<usize>().ok());
+        if let Some((_, target)) = step.and_then(|n| steps.get(n)) {
+            state.go(target.clone());
         }
     };
-    view! {
-        <div class="psc-assessment-header">
-            <p class="psc-who">
-                {i18n::fill(
-                    t.answering_for,
-                    &[
-                        ("organisation", &i18n::isolate(&assessment.own.organisation)),
-                        ("role", &role),
-                        ("partner", &i18n::isolate(&assessment.own.partner_organisation)),
-                    ],
-                )}
-            </p>
-            <nav aria-label=t.steps_label>
-                <ol class="psc-steps">
-                    {step(t.step_answer, Screen::Answer(id.clone()))}
-                    {step(t.step_results, Screen::Results(id.clone()))}
-                    {step(t.step_compare, Screen::Compare(id.clone()))}
-                    {step(t.step_session, Screen::Session(id.clone()))}
-                    <li>
-                        <button type="button" class="psc-step psc-step-home" on:click=move |_| state.go(Screen::Home)>
-                            {t.all_assessments}
-                        </button>
-                    </li>
-                </ol>
-            </nav>
-        </div>
-    }
+    view! { <div class="psc-assessment-header" on:click=on_click inner_html=html.finish()></div> }
 }
 
 /// Says whether the last change was saved; read out politely by screen readers.
