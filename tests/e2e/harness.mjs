@@ -167,3 +167,26 @@ export async function violations(page, errors, { bestPractice = true } = {}) {
   errors.push(...during.filter((e) => !/^console: Applying inline style violates/.test(e)));
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
+
+/**
+ * A stored assessment with both sides answered in full and sealed, as the app keeps it: the
+ * local partner (this browser) rates 1 to 5 in turn, the international partner 5, 4, 3; every
+ * fourth statement has a comment on both sides, every reflection an answer.
+ */
+export function answeredAssessment(id) {
+  const responses = (role, organisation, partner, rate) => ({
+    instrument: { id: instrument.id, version: instrument.version }, role, organisation, partner_organisation: partner,
+    created_at: '2026-11-20T08:00:00.000Z', updated_at: '2026-11-21T08:00:00.000Z',
+    answers: Object.fromEntries(items.map((item, n) => [item.id, {
+      rating: rate(n), answered_at: '2026-11-20T08:00:00.000Z',
+      ...(n % 4 === 0 ? { comment: `A comment on ${item.id} long enough to wrap over a line or two in the printed report.` } : {}),
+    }])),
+    reflections: Object.fromEntries(instrument.reflections.map((q) => [q.id, { text: `An answer to ${q.id}.`, answered_at: 't' }])),
+    sealed_at: '2026-11-21T08:00:00.000Z',
+  });
+  return {
+    store_version: 2, id,
+    own: responses('local', 'Lake Women Network', 'Nordic Aid', (n) => 1 + (n % 5)),
+    partner: responses('international', 'Nordic Aid', 'Lake Women Network', (n) => 5 - (n % 3)),
+  };
+}

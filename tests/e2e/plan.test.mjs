@@ -3,21 +3,11 @@
 // report, and refuses an empty "what" without changing anything stored.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, newPage, items, instrument, storageSnapshot, violations } from './harness.mjs';
+import { useServerAndBrowser, newPage, instrument, storageSnapshot, violations, answeredAssessment } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
-const responses = (role, organisation, partner, rate) => ({
-  instrument: { id: instrument.id, version: instrument.version }, role, organisation, partner_organisation: partner,
-  created_at: 't', updated_at: '2026-11-21T08:00:00.000Z',
-  answers: Object.fromEntries(items.map((item, n) => [item.id, { rating: rate(n), answered_at: 't' }])),
-  reflections: {}, sealed_at: '2026-11-21T08:00:00.000Z',
-});
-const stored = {
-  store_version: 2, id: 'plan',
-  own: responses('local', 'Lake Women Network', 'Nordic Aid', (n) => 1 + (n % 5)),
-  partner: responses('international', 'Nordic Aid', 'Lake Women Network', (n) => 5 - (n % 3)),
-};
+const stored = answeredAssessment('plan');
 const planOf = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('partnership-scorecard.assessment.plan')).plan ?? []);
 const hostile = '<img src=x onerror="window.__pwned=1"> & "quotes"';
 

@@ -4,28 +4,14 @@
 // the browser, with a page count a 26-statement report can have.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, newPage, items, instrument } from './harness.mjs';
+import { useServerAndBrowser, newPage, instrument, answeredAssessment } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
 // A4 is 210 mm wide; Chromium prints with about 10 mm margins: 190 mm at 96 px per inch.
 const A4_PRINTABLE_PX = Math.floor((190 / 25.4) * 96);
 
-const responses = (role, organisation, partner, rate) => ({
-  instrument: { id: instrument.id, version: instrument.version }, role, organisation, partner_organisation: partner,
-  created_at: '2026-11-20T08:00:00.000Z', updated_at: '2026-11-21T08:00:00.000Z',
-  answers: Object.fromEntries(items.map((item, n) => [item.id, {
-    rating: rate(n), answered_at: '2026-11-20T08:00:00.000Z',
-    ...(n % 4 === 0 ? { comment: `A comment on ${item.id} long enough to wrap over a line or two in the printed report.` } : {}),
-  }])),
-  reflections: Object.fromEntries(instrument.reflections.map((q) => [q.id, { text: `An answer to ${q.id}.`, answered_at: 't' }])),
-  sealed_at: '2026-11-21T08:00:00.000Z',
-});
-const stored = {
-  store_version: 2, id: 'print-report',
-  own: responses('local', 'Lake Women Network', 'Nordic Aid', (n) => 1 + (n % 5)),
-  partner: responses('international', 'Nordic Aid', 'Lake Women Network', (n) => 5 - (n % 3)),
-};
+const stored = answeredAssessment('print-report');
 
 /** What the print layout shows, measured in the page. */
 function layout(page) {
