@@ -49,6 +49,13 @@ impl Action {
     }
 }
 
+impl Action {
+    /// The same agreed action, done or not: the plan's controls find their action by this.
+    pub fn is_same_as(&self, other: &Action) -> bool {
+        (&self.dimension, &self.what, &self.who, &self.by_when) == (&other.dimension, &other.what, &other.who, &other.by_when)
+    }
+}
+
 /// `YYYY-MM-DD` with a month 1-12 and a day 1-31: what a date field gives.
 fn is_date(text: &str) -> bool {
     let parts: Vec<&str> = text.split('-').collect();

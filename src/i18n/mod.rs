@@ -55,7 +55,7 @@ catalogue! {
     reflections_compared_title, no_answer,
     step_session, session_title, session_intro, session_scores, session_source, session_actions, session_statements,
     session_ratings, session_no_statements, session_questions, session_said,
-    plan_title, plan_empty, plan_add_title, plan_what, plan_who, plan_when, plan_done, plan_add, plan_added,
+    plan_title, plan_empty, plan_add_title, plan_what, plan_who, plan_when, plan_done, plan_done_named, plan_add, plan_added,
     plan_remove, plan_remove_confirm, plan_nothing_to_do, plan_too_long, plan_not_a_date,
 }
 

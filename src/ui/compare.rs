@@ -4,9 +4,8 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 
-use super::components::{assessment_header, credit, dimension_title, download_spreadsheet, missing, score_text};
+use super::components::{assessment_header, clicked, credit, dimension_title, download_spreadsheet, missing, score_text};
 use super::html::Html;
 use super::{AppState, Screen};
 use crate::adapters::clock;
@@ -209,11 +208,10 @@ fn comparison(state: AppState, id: String, assessment: Assessment, instrument: A
         html.close("div").close("div");
     }
     html.close("section");
-    html.open("div", &[("class", "psc-actions")]).element("button", &[("type", "button")], t.csv_button).close("div");
+    html.open("div", &[("class", "psc-actions")]).element("button", &[("type", "button"), ("data-spreadsheet", "")], t.csv_button).close("div");
 
-    // The one button written above: the spreadsheet.
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        if ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|e| e.closest("button").ok().flatten().is_some()) {
+        if clicked(&ev, "[data-spreadsheet]").is_some() {
             download_spreadsheet(state, &id);
         }
     };

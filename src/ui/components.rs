@@ -10,6 +10,12 @@ use crate::domain::{result_file, spreadsheet, Assessment, Instrument, Tenths};
 use crate::i18n::Strings;
 use crate::i18n;
 
+/// The element a click landed in (or on) that `selector` finds: how the listeners on HTML
+/// written by [`super::html`] tell which button was pressed.
+pub fn clicked(ev: &leptos::ev::MouseEvent, selector: &str) -> Option<web_sys::Element> {
+    ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest(selector).ok().flatten()
+}
+
 /// The shadow root of widget number `widget`, which holds all its elements.
 pub fn shadow_root(widget: u32) -> Option<web_sys::ShadowRoot> {
     let host = format!("[{}=\"{widget}\"]", super::WIDGET_ATTRIBUTE);
@@ -105,7 +111,8 @@ pub fn assessment_header(state: AppState, assessment: Assessment, instrument: st
     html.close("ol").close("nav");
     // One listener for the steps: the button says which.
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        let step = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.get_attribute("data-step")).and_then(|n| n.parse::<usize>().ok());
+        let button = clicked(&ev, "[data-step]");
+        let step = button.and_then(|b| b.get_attribute("data-step")).and_then(|n| n.parse::<usize>().ok());
         if let Some((_, target)) = step.and_then(|n| steps.get(n)) {
             state.go(target.clone());
         }

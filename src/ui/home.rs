@@ -1,9 +1,8 @@
 //! The start screen: what the scorecard is for, the assessments kept here, and a new one.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-use super::components::{confirmed, credit};
+use super::components::{clicked, confirmed, credit};
 use super::html::Html;
 use super::{AppState, Notice, Screen};
 use crate::adapters::{clock, files};
@@ -34,39 +33,39 @@ pub fn screen(state: AppState) -> impl IntoView {
 fn your_data(state: AppState) -> impl IntoView {
     let t = state.t;
     let damaged = state.store.unreadable();
-    let damaged_note = (!damaged.is_empty()).then(|| {
-        let count = damaged.len();
-        let file = serde_json::to_string_pretty(&damaged).unwrap_or_default();
-        let download = move |_| {
-            let name = format!("scorecard_damaged-entries_{}.json", clock::date_of(&clock::now_iso()));
-            if files::download(&name, &file, files::JSON).is_err() {
-                state.notice.set(Some(Notice::Error(t.export_failed.to_string())));
-            }
-        };
-        view! {
-            <p>{i18n::fill(t.damaged_entries, &[("count", &count)])}</p>
-            <button type="button" on:click=download>{t.download_damaged}</button>
-        }
-    });
-    view! {
-        <section aria-labelledby="psc-data-title" class="psc-card">
-            <h2 id="psc-data-title">{t.data_title}</h2>
-            {damaged_note}
-            {move || (state.kept.get() == Some(false)).then(|| view! { <p id="psc-may-clear">{t.storage_may_be_cleared}</p> })}
-            <p>{t.data_shared_computer}</p>
-            <button
-                type="button"
-                on:click=move |_| {
-                    if confirmed(t.delete_all_confirm) {
-                        state.delete_all();
-                    }
+    let mut html = Html::new();
+    if !damaged.is_empty() {
+        html.element("p", &[], &i18n::fill(t.damaged_entries, &[("count", &damaged.len())]));
+        html.element("button", &[("type", "button"), ("data-do", DOWNLOAD_DAMAGED)], t.download_damaged);
+    }
+    html.element("p", &[], t.data_shared_computer).element("button", &[("type", "button"), ("data-do", DELETE_ALL)], t.delete_all);
+    // One listener for both buttons: the button says which it is.
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let button = clicked(&ev, "[data-do]");
+        match button.and_then(|b| b.get_attribute("data-do")).as_deref() {
+            Some(DOWNLOAD_DAMAGED) => {
+                let file = serde_json::to_string_pretty(&state.store.unreadable()).unwrap_or_default();
+                let name = format!("scorecard_damaged-entries_{}.json", clock::date_of(&clock::now_iso()));
+                if files::download(&name, &file, files::JSON).is_err() {
+                    state.notice.set(Some(Notice::Error(t.export_failed.to_string())));
                 }
-            >
-                {t.delete_all}
-            </button>
+            }
+            Some(DELETE_ALL) if confirmed(t.delete_all_confirm) => state.delete_all(),
+            _ => {}
+        }
+    };
+    view! {
+        <section aria-labelledby="psc-data-title" class="psc-card" on:click=on_click>
+            <h2 id="psc-data-title">{t.data_title}</h2>
+            {move || (state.kept.get() == Some(false)).then(|| view! { <p id="psc-may-clear">{t.storage_may_be_cleared}</p> })}
+            <div inner_html=html.finish()></div>
         </section>
     }
 }
+
+// What a button of the data section does (its `data-do`).
+const DOWNLOAD_DAMAGED: &str = "download-damaged";
+const DELETE_ALL: &str = "delete-all";
 
 /// What a saved row's button does; its `data-action`, beside `data-id`.
 const RESUME: &str = "resume";
@@ -76,7 +75,7 @@ fn saved_list(state: AppState) -> impl IntoView {
     let t = state.t;
     // One listener for every row's buttons: the button says what to do, and to which assessment.
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(button) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("button[data-id]").ok().flatten()) else {
+        let Some(button) = clicked(&ev, "button[data-id]") else {
             return;
         };
         let (action, id) = (button.get_attribute("data-action").unwrap_or_default(), button.get_attribute("data-id").unwrap_or_default());

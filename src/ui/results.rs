@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-use super::components::{assessment_header, confirmed, credit, dimension_title, download_spreadsheet, missing, score_text};
+use super::components::{assessment_header, clicked, confirmed, credit, dimension_title, download_spreadsheet, missing, score_text};
 use super::html::Html;
 use super::{AppState, Notice, Screen};
 use crate::adapters::{clock, files};
@@ -76,7 +76,7 @@ fn own_results(state: AppState, id: String, assessment: Assessment, instrument: 
     let on_click = {
         let id = id.clone();
         move |ev: leptos::ev::MouseEvent| {
-            let Some(button) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("button[data-do]").ok().flatten()) else {
+            let Some(button) = clicked(&ev, "button[data-do]") else {
                 return;
             };
             match button.get_attribute("data-do").as_deref() {

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use super::components::{assessment_header, credit, missing, score_text};
 use super::html::Html;
 use super::compare::{gap_text, rating_text};
-use super::components::confirmed;
+use super::components::{clicked, confirmed};
 use super::{AppState, Notice};
 use crate::domain::plan::{Action, ActionProblem, MAX_ACTION_CHARS};
 use crate::domain::Dimension;
@@ -111,19 +111,24 @@ fn session(state: AppState, assessment: Assessment, partner: Responses, instrume
 
     let id = assessment.id.clone();
     // One listener for every control of the plan: the element clicked says what it is for.
+    // The plan as drawn: a tick or a remove button names an action by its place in it, and the
+    // change is made to that same action wherever it now is (another tab may have changed the
+    // plan since).
+    let drawn = assessment.plan.clone();
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-        let index = |name: &str| target.get_attribute(name).and_then(|i| i.parse::<usize>().ok());
-        if let Some(group) = target.closest("[data-dimension]").ok().flatten().filter(|_| target.has_attribute(ADD)) {
+        let control = |name: &str| clicked(&ev, &format!("[{name}]"));
+        let action = |element: &web_sys::Element, name: &str| element.get_attribute(name).and_then(|i| i.parse::<usize>().ok()).and_then(|i| drawn.get(i));
+        if let Some(group) = control(ADD).and_then(|_| clicked(&ev, "[data-dimension]")) {
             add_action(state, &id, &group);
-        } else if let (Some(i), Some(tick)) = (index(DONE), target.dyn_ref::<web_sys::HtmlInputElement>()) {
-            let done = tick.checked();
-            let _ = state.edit(&id, |a| a.plan.get_mut(i).into_iter().for_each(|action| action.done = done));
-        } else if let Some(i) = target.closest(&format!("[{REMOVE}]")).ok().flatten().and_then(|b| b.get_attribute(REMOVE)).and_then(|i| i.parse::<usize>().ok()) {
+        } else if let Some(tick) = control(DONE) {
+            let (Some(drawn), Some(input)) = (action(&tick, DONE), tick.dyn_ref::<web_sys::HtmlInputElement>()) else { return };
+            let done = input.checked();
+            let _ = state.edit(&id, |a| a.plan.iter_mut().filter(|x| x.is_same_as(drawn)).take(1).for_each(|x| x.done = done));
+        } else if let Some(drawn) = control(REMOVE).as_ref().and_then(|b| action(b, REMOVE)) {
             if confirmed(t.plan_remove_confirm) {
                 let _ = state.edit(&id, |a| {
-                    if i < a.plan.len() {
-                        a.plan.remove(i);
+                    if let Some(at) = a.plan.iter().position(|x| x.is_same_as(drawn)) {
+                        a.plan.remove(at);
                     }
                 });
                 state.redraw("#psc-plan-title");
@@ -159,12 +164,18 @@ fn add_action(state: AppState, id: &str, group: &web_sys::Element) {
             state.redraw("#psc-plan-title");
         }
         Err(problem) => {
+            // Said beside the fields, where the partners are looking, and read out at once.
             let message = match problem {
-                ActionProblem::NothingToDo => t.plan_nothing_to_do,
-                ActionProblem::TooLong => t.plan_too_long,
-                ActionProblem::NotADate => t.plan_not_a_date,
+                ActionProblem::NothingToDo => t.plan_nothing_to_do.to_string(),
+                ActionProblem::TooLong => i18n::fill(t.plan_too_long, &[("max", &MAX_ACTION_CHARS)]),
+                ActionProblem::NotADate => t.plan_not_a_date.to_string(),
             };
-            state.notice.set(Some(Notice::Error(message.to_string())));
+            if let Some(slot) = group.query_selector("[role=alert]").ok().flatten() {
+                slot.set_text_content(Some(&message));
+            }
+            if let Some(field) = group.query_selector("[name=what]").ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = field.focus();
+            }
         }
     }
 }
@@ -175,11 +186,14 @@ fn plan_form(html: &mut Html, t: &Strings, dimension: &Dimension) {
     let id = |field: &str| format!("psc-plan-{field}-{}", dimension.id);
     let (what, who, when, suggested) = (id("what"), id("who"), id("when"), id("suggested"));
     // Not a <form>: Enter in a field would submit it and reload the page.
-    let heading = id("title");
-    html.open("div", &[("class", "psc-plan-form"), ("role", "group"), ("aria-labelledby", &heading), ("data-dimension", &dimension.id)]);
+    let (heading, error) = (id("title"), id("error"));
+    // Named by its heading and the dimension's, so each group says which dimension it is for.
+    let named_by = format!("{heading} psc-session-{}", dimension.id);
+    html.open("div", &[("class", "psc-plan-form"), ("role", "group"), ("aria-labelledby", &named_by), ("data-dimension", &dimension.id)]);
     html.element("h3", &[("id", &heading)], t.plan_add_title);
+    let max = MAX_ACTION_CHARS.to_string();
     html.open("div", &[("class", "psc-field")]).element("label", &[("for", &what)], t.plan_what);
-    html.open("input", &[("type", "text"), ("id", &what), ("name", "what"), ("list", &suggested), ("maxlength", &MAX_ACTION_CHARS.to_string())]).close("div");
+    html.open("input", &[("type", "text"), ("id", &what), ("name", "what"), ("list", &suggested), ("maxlength", &max), ("aria-describedby", &error)]).close("div");
     html.open("datalist", &[("id", &suggested)]);
     for action in &dimension.suggested_actions {
         html.open("option", &[("value", action)]).close("option");
@@ -187,8 +201,9 @@ fn plan_form(html: &mut Html, t: &Strings, dimension: &Dimension) {
     html.close("datalist");
     for (field, label, name, kind) in [(&who, t.plan_who, "who", "text"), (&when, t.plan_when, "by_when", "date")] {
         html.open("div", &[("class", "psc-field")]).element("label", &[("for", field)], label);
-        html.open("input", &[("type", kind), ("id", field), ("name", name)]).close("div");
+        html.open("input", &[("type", kind), ("id", field), ("name", name), ("maxlength", &max)]).close("div");
     }
+    html.element("p", &[("id", &error), ("class", "psc-error-slot"), ("role", "alert")], "");
     html.element("button", &[("type", "button"), (ADD, "")], t.plan_add).close("div");
 }
 
@@ -209,12 +224,13 @@ fn plan_table(html: &mut Html, t: &Strings, instrument: &Instrument, plan: &[Act
             let dimension = instrument.dimension(&action.dimension).map_or(action.dimension.as_str(), |d| d.title.as_str());
             html.open("tr", &[]).element("td", &[], dimension).element("th", &[("scope", "row")], &action.what);
             html.element("td", &[], &action.who).element("td", &[], &action.by_when).open("td", &[]);
-            let mut tick = vec![("type", "checkbox"), (DONE, index.as_str()), ("aria-label", t.plan_done)];
+            let name = i18n::fill(t.plan_done_named, &[("action", &action.what)]);
+            let mut tick = vec![("type", "checkbox"), (DONE, index.as_str()), ("aria-label", name.as_str())];
             if action.done {
                 tick.push(("checked", ""));
-                html.element("span", &[("class", "psc-print-only")], t.plan_done);
             }
-            html.open("input", &tick);
+            // Printed instead of the tick, when it is ticked (see the print stylesheet).
+            html.open("input", &tick).element("span", &[("class", "psc-print-only")], t.plan_done);
             html.open("button", &[("type", "button"), (REMOVE, &index)]).text(t.plan_remove);
             html.element("span", &[("class", "psc-visually-hidden")], &format!(" {}", action.what)).close("button");
             html.close("td").close("tr");

@@ -33,10 +33,11 @@ test('partners agree actions in the joint session, tick them done, remove them, 
   const offered = await what.evaluate((input) => [...input.list.options].map((o) => o.value));
   assert.deepEqual(offered, dimension.suggested_actions);
 
-  // Nothing to do: refused, said, nothing stored.
+  // Nothing to do: refused and said beside the fields, focus on "What", nothing stored.
   const before = await storageSnapshot(page);
   await group.getByRole('button', { name: 'Add to the action plan' }).click();
-  await page.getByRole('alert').getByText('Not added: say what will be done.').waitFor();
+  await group.getByRole('alert').getByText('Not added: say what will be done.').waitFor();
+  await page.waitForFunction((id) => document.querySelector('[data-partnership-scorecard]').shadowRoot.activeElement?.id === `psc-plan-what-${id}`, dimension.id);
   assert.equal(await storageSnapshot(page), before);
 
   await what.fill(dimension.suggested_actions[0]);
@@ -45,38 +46,54 @@ test('partners agree actions in the joint session, tick them done, remove them, 
   await group.getByRole('button', { name: 'Add to the action plan' }).click();
   await page.getByText('The action was added to the plan.').waitFor();
   await page.waitForFunction(() => document.querySelector('[data-partnership-scorecard]').shadowRoot.activeElement?.id === 'psc-plan-title');
-  const row = page.locator('.psc-plan tbody tr');
-  assert.deepEqual(await row.locator('th, td').allTextContents().then((cells) => cells.slice(0, 4)),
+  const rows = page.locator('.psc-plan tbody tr');
+  assert.deepEqual(await rows.first().locator('th, td').allTextContents().then((cells) => cells.slice(0, 4)),
     [dimension.title, dimension.suggested_actions[0], `Both directors ${hostile}`, '2027-03-31']);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
-  assert.deepEqual(await planOf(page), [{ dimension: dimension.id, what: dimension.suggested_actions[0], who: `Both directors ${hostile}`, by_when: '2027-03-31', done: false }]);
+  const first = { dimension: dimension.id, what: dimension.suggested_actions[0], who: `Both directors ${hostile}`, by_when: '2027-03-31', done: false };
+  assert.deepEqual(await planOf(page), [first]);
 
-  // Ticked done: stored, and still so after a reload.
-  await row.getByRole('checkbox', { name: 'Done' }).check();
-  await page.waitForFunction(() => JSON.parse(localStorage.getItem('partnership-scorecard.assessment.plan')).plan[0].done === true);
+  // A second action, on another dimension, typed in full.
+  const other = instrument.dimensions[1];
+  const otherGroup = page.locator(`[role="group"][data-dimension="${other.id}"]`);
+  await otherGroup.getByLabel('What', { exact: true }).fill('Share the budget lines every quarter');
+  await otherGroup.getByRole('button', { name: 'Add to the action plan' }).click();
+  await rows.nth(1).waitFor();
+  const second = { dimension: other.id, what: 'Share the budget lines every quarter', who: '', by_when: '', done: false };
+  assert.deepEqual(await planOf(page), [first, second]);
+
+  // The second ticked done: stored for that one only, printed as "Done" for that row only, and
+  // still ticked after a reload.
+  await page.getByRole('checkbox', { name: 'Done: Share the budget lines every quarter' }).check();
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('partnership-scorecard.assessment.plan')).plan[1].done === true);
+  assert.deepEqual((await planOf(page)).map((a) => a.done), [false, true]);
+  const printedRows = async () => {
+    await page.emulateMedia({ media: 'print' });
+    const seen = await page.evaluate(() => {
+      const root = document.querySelector('[data-partnership-scorecard]').shadowRoot;
+      const shown = (e) => e.getClientRects().length > 0;
+      return {
+        lastCells: [...root.querySelectorAll('.psc-plan tbody tr')].map((r) => r.lastElementChild.innerText.trim()),
+        controls: [...root.querySelectorAll('.psc-plan input, .psc-plan button, .psc-plan-form')].filter(shown).length,
+      };
+    });
+    await page.emulateMedia({ media: 'screen' });
+    return seen;
+  };
+  assert.deepEqual(await printedRows(), { lastCells: ['', 'Done'], controls: 0 }, 'printed straight after ticking');
   await page.reload();
   await page.getByRole('button', { name: /^Resume/ }).click();
   await page.getByRole('button', { name: '4. Joint session' }).click();
-  assert.equal(await page.locator('.psc-plan tbody tr').getByRole('checkbox', { name: 'Done' }).isChecked(), true);
+  assert.equal(await page.getByRole('checkbox', { name: 'Done: Share the budget lines every quarter' }).isChecked(), true);
+  assert.deepEqual(await printedRows(), { lastCells: ['', 'Done'], controls: 0 }, 'printed after a reload');
   assert.deepEqual(await violations(page, errors), [], 'the session with a plan');
 
-  // In print: the plan with "Done" written out, and none of its controls.
-  await page.emulateMedia({ media: 'print' });
-  const printed = await page.evaluate(() => {
-    const plan = document.querySelector('[data-partnership-scorecard]').shadowRoot.querySelector('.psc-plan');
-    const shown = (e) => e.getClientRects().length > 0;
-    return { text: plan.innerText, controls: [...plan.querySelectorAll('input, button'), ...plan.getRootNode().querySelectorAll('.psc-plan-form')].filter(shown).length };
-  });
-  await page.emulateMedia({ media: 'screen' });
-  assert.equal(printed.controls, 0);
-  assert.match(printed.text, /Done/);
-  assert.match(printed.text, /2027-03-31/);
-
-  // Removed, after confirming.
+  // The first removed, after confirming: the second stays, still done.
   page.once('dialog', (d) => d.accept());
-  await page.locator('.psc-plan tbody tr').getByRole('button', { name: /^Remove/ }).click();
-  await page.getByText('No action agreed yet.', { exact: false }).waitFor();
-  assert.deepEqual(await planOf(page), []);
+  await rows.first().getByRole('button', { name: /^Remove/ }).click();
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('partnership-scorecard.assessment.plan')).plan.length === 1);
+  assert.deepEqual(await planOf(page), [{ ...second, done: true }]);
+  assert.equal(await rows.count(), 1);
   assert.deepEqual(errors, []);
   await context.close();
 });
