@@ -14,7 +14,7 @@ use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 use super::components::{assessment_header, credit, missing, save_indicator, shadow_root};
-use super::html::Html;
+use super::html::{Attribute, Html};
 use super::AppState;
 use super::Screen;
 use crate::adapters::clock;
@@ -58,7 +58,7 @@ fn rating_of(value: &str) -> Option<Rating> {
 
 /// A text box holding `text`. The newline after the tag is the one HTML drops, so a comment
 /// that starts with a line break keeps it.
-fn text_box(html: &mut Html, attributes: &[(&'static str, &str)], text: &str) {
+fn text_box(html: &mut Html, attributes: &[Attribute], text: &str) {
     const DROPPED: &str = "\n";
     html.open("textarea", attributes).text(DROPPED).text(text).close("textarea");
 }
@@ -77,7 +77,7 @@ fn questions(state: AppState, instrument: &Instrument, own: &Responses) -> Strin
     // Sealed answers cannot change: the ratings are disabled and the text boxes read-only (still
     // reachable, so a long comment can be scrolled and read), and each points to the note saying
     // why.
-    let (sealed, read_only): (&[(&'static str, &str)], &[(&'static str, &str)]) = if own.is_sealed() {
+    let (sealed, read_only): (&[Attribute], &[Attribute]) = if own.is_sealed() {
         (&[("aria-describedby", SEALED_NOTE)], &[("aria-describedby", SEALED_NOTE), ("readonly", "")])
     } else {
         (&[], &[])

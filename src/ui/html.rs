@@ -26,6 +26,9 @@ pub fn escape(text: &str, out: &mut String) {
     }
 }
 
+/// An attribute: its name, from this code only, and its value, escaped when written.
+pub type Attribute<'a> = (&'static str, &'a str);
+
 /// An HTML fragment under construction.
 #[derive(Default)]
 pub struct Html(String);
@@ -36,7 +39,7 @@ impl Html {
     }
 
     /// Opens `tag` with attributes; values are escaped.
-    pub fn open(&mut self, tag: &'static str, attributes: &[(&'static str, &str)]) -> &mut Html {
+    pub fn open(&mut self, tag: &'static str, attributes: &[Attribute]) -> &mut Html {
         let _ = write!(self.0, "<{tag}");
         for (name, value) in attributes {
             let _ = write!(self.0, " {name}=\"");
@@ -59,7 +62,7 @@ impl Html {
     }
 
     /// An element holding only text.
-    pub fn element(&mut self, tag: &'static str, attributes: &[(&'static str, &str)], text: &str) -> &mut Html {
+    pub fn element(&mut self, tag: &'static str, attributes: &[Attribute], text: &str) -> &mut Html {
         self.open(tag, attributes).text(text).close(tag)
     }
 
