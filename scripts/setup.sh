@@ -41,10 +41,10 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qF " $WBG_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WBG_VERSION"
 fi
 
-# wasm-opt (npm binaryen), Playwright, axe-core and csv-parse, exactly as package-lock.json says.
+# wasm-opt (npm binaryen), esbuild, Playwright, axe-core and csv-parse, exactly as package-lock.json says.
 stamp=node_modules/.package-lock.installed
 if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
-  step "installing npm tools (binaryen, playwright-core, axe-core, csv-parse)"
+  step "installing npm tools (binaryen, esbuild, playwright-core, axe-core, csv-parse)"
   npm ci --no-audit --no-fund
   cp package-lock.json "$stamp"
 fi

@@ -18,12 +18,12 @@ const read = (name) => readFileSync(join(dist, name));
 const css = read('main.css').toString('utf8');
 const glue = read('partnership-scorecard.js').toString('utf8');
 const wasm = read('partnership-scorecard_bg.wasm').toString('base64');
-if (!glue.includes('__wbg_init as default')) {
-  throw new Error('the wasm-bindgen glue no longer exports __wbg_init: update scripts/single-file.mjs');
-}
+// The glue is minified (scripts/finish-build.mjs), so its start function is found by its export.
+const init = /export\s*\{[^}]*?([\w$]+) as default\b/.exec(glue)?.[1];
+if (!init) throw new Error('the wasm-bindgen glue has no default export: update scripts/single-file.mjs');
 const script = `${glue}
 const bytes = Uint8Array.from(atob(${JSON.stringify(wasm)}), (c) => c.charCodeAt(0));
-await __wbg_init({ module_or_path: bytes });
+await ${init}({ module_or_path: bytes });
 `;
 const hash = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 // `</` cannot occur inside the inline script or style, or it would end the element early.
