@@ -3,6 +3,7 @@
 pub mod gap;
 pub mod id_map;
 pub mod instrument;
+pub mod joint_file;
 pub mod plan;
 pub mod responses;
 pub mod result_file;

@@ -57,7 +57,7 @@ impl Action {
 }
 
 /// `YYYY-MM-DD` with a month 1-12 and a day 1-31: what a date field gives.
-fn is_date(text: &str) -> bool {
+pub(crate) fn is_date(text: &str) -> bool {
     let parts: Vec<&str> = text.split('-').collect();
     let number = |s: &str, len: usize| (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten();
     match parts.as_slice() {

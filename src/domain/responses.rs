@@ -9,7 +9,8 @@ use super::plan::Action;
 /// The version of the stored assessment record; raised on any change to its shape, so an older
 /// page still open elsewhere keeps newer entries aside instead of writing them back without what
 /// it does not know. 2: the seal (`sealed_at`, `reopened_after_comparison`) and the action plan.
-pub const STORE_VERSION: u32 = 2;
+/// 3: the round's date (`round_date`).
+pub const STORE_VERSION: u32 = 3;
 
 /// A rating: a point of the instrument's scale, or "don't know / not applicable".
 /// Written in files as a number or the word `"not_applicable"`.
@@ -204,11 +205,24 @@ pub struct Assessment {
     /// The actions both partners agreed in the joint session.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub plan: Vec<Action>,
+    /// The day of the joint session, `YYYY-MM-DD`, when the partners set it (see
+    /// [`Assessment::round_date`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round_date: Option<String>,
 }
 
 impl Assessment {
     pub fn new(id: String, own: Responses) -> Self {
-        Assessment { store_version: STORE_VERSION, id, own, partner: None, plan: Vec::new() }
+        Assessment { store_version: STORE_VERSION, id, own, partner: None, plan: Vec::new(), round_date: None }
+    }
+
+    /// The day of this round's joint session: as the partners set it, or else the day the later
+    /// of them sealed their answers (the earliest the session could be held), or else the day
+    /// of the last change to the own answers.
+    pub fn round_date(&self) -> String {
+        let seals = [Some(&self.own), self.partner.as_ref()].into_iter().flatten().filter_map(|r| r.sealed_at.as_deref());
+        let day = self.round_date.as_deref().or_else(|| seals.max()).unwrap_or(&self.own.updated_at);
+        day.get(..10).unwrap_or(day).to_string()
     }
 
     /// Locks the own answers as they are now, dated, so that opening the partner's file cannot
@@ -234,7 +248,10 @@ impl Assessment {
     /// app (an older page left open must not load it and write it back without what it does not
     /// know): such entries are kept aside, untouched.
     pub fn from_stored(text: &str) -> Option<Assessment> {
-        serde_json::from_str::<Assessment>(text).ok().filter(|a| a.store_version <= STORE_VERSION)
+        let mut assessment = serde_json::from_str::<Assessment>(text).ok().filter(|a| a.store_version <= STORE_VERSION)?;
+        // Written back by this version from now on, perhaps with fields an older one would drop.
+        assessment.store_version = STORE_VERSION;
+        Some(assessment)
     }
 }
 
@@ -308,6 +325,7 @@ mod tests {
         assert_eq!(back, a);
         let v1 = Assessment::from_stored(include_str!("../../tests/fixtures/stored-assessment-v1.json")).unwrap();
         assert_eq!((v1.own.sealed_at, v1.own.reopened_after_comparison.len()), (None, 0));
+        assert_eq!(v1.store_version, STORE_VERSION, "written back as this version, which knows all its fields");
     }
 
     #[test]

@@ -1,11 +1,13 @@
 //! The result file partners email to each other: one partner's responses in a documented,
 //! versioned JSON format (`docs/result-file-format.md`). Reading one checks everything before
-//! anything is kept, so a bad file can never damage what is stored.
+//! anything is kept, so a bad file can never damage what is stored. The joint file
+//! (`joint_file.rs`) is read by the same rules.
 
 use serde::{Deserialize, Serialize};
 use serde_json::error::Category;
 
 use super::instrument::Instrument;
+use super::plan::Action;
 use super::responses::{Rating, Responses};
 
 pub const FORMAT_NAME: &str = "partnership-scorecard-result";
@@ -14,8 +16,11 @@ pub const FORMAT_VERSION: u32 = 1;
 /// Larger files are refused before they are read: a real result file is a few kilobytes.
 pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
 
+/// A result file, or a joint file (`joint_file.rs`): one shape for both, so that one reader
+/// checks both (and the download carries one reader, not two).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ResultFile {
+    /// [`FORMAT_NAME`], or the joint file's.
     pub format: String,
     pub format_version: u32,
     pub exported_at: String,
@@ -23,6 +28,13 @@ pub struct ResultFile {
     #[serde(default)]
     pub generator: String,
     pub responses: Responses,
+    /// A joint file only: the other partner's answers, the agreed actions, the round's date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partner: Option<Responses>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plan: Vec<Action>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round_date: Option<String>,
 }
 
 impl ResultFile {
@@ -33,6 +45,9 @@ impl ResultFile {
             exported_at: exported_at.to_string(),
             generator: concat!("Partnership Scorecard ", env!("CARGO_PKG_VERSION")).to_string(),
             responses: responses.clone(),
+            partner: None,
+            plan: Vec::new(),
+            round_date: None,
         }
     }
 
@@ -53,6 +68,10 @@ pub enum ImportError {
     UnsupportedVersion { found: u64 },
     WrongInstrument { found: String },
     SameRole { role: String },
+    /// A joint file where one partner's file is expected, or the other way round.
+    OtherKindOfFile,
+    /// A joint file for a questionnaire this app does not have.
+    UnknownInstrument { found: String },
     Invalid { detail: String },
 }
 
@@ -103,6 +122,22 @@ fn slug(text: &str) -> String {
 /// Reads the other partner's file for `instrument`, refusing it unless it is a sound result file
 /// for this instrument from the other role than `own_role`.
 pub fn read_partner_file(text: &str, instrument: &Instrument, own_role: &str) -> Result<Responses, ImportError> {
+    let file = read_file(text, FORMAT_NAME)?;
+    let responses = file.responses;
+    if responses.instrument.id != instrument.id {
+        return Err(ImportError::WrongInstrument { found: responses.instrument.id });
+    }
+    check_responses(&responses, instrument)?;
+    if responses.role == own_role {
+        return Err(ImportError::SameRole { role: responses.role });
+    }
+    Ok(responses)
+}
+
+/// Reads a file of this app's kind `format` (a result file or a joint file), refusing it with the
+/// reason before anything of it is kept: too large, empty, not JSON, cut off, another kind of
+/// file, another format version, or fields that do not fit.
+pub(crate) fn read_file(text: &str, format: &str) -> Result<ResultFile, ImportError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge { bytes: text.len(), limit: MAX_FILE_BYTES });
     }
@@ -115,25 +150,25 @@ pub fn read_partner_file(text: &str, instrument: &Instrument, own_role: &str) ->
         Category::Syntax | Category::Io => ImportError::NotJson,
         Category::Data => ImportError::NotAResultFile,
     })?;
-    if name.format.as_deref() != Some(FORMAT_NAME) {
-        return Err(ImportError::NotAResultFile);
+    match name.format.as_deref() {
+        Some(found) if found == format => {}
+        // The other of the app's two kinds of file: said, so the user knows where it goes.
+        Some(FORMAT_NAME | super::joint_file::FORMAT_NAME) => return Err(ImportError::OtherKindOfFile),
+        _ => return Err(ImportError::NotAResultFile),
     }
     let version: FormatVersion = serde_json::from_str(text)
         .map_err(|_| ImportError::Invalid { detail: "format_version must be a whole number".into() })?;
     if version.format_version != u64::from(FORMAT_VERSION) {
         return Err(ImportError::UnsupportedVersion { found: version.format_version });
     }
-    let file: ResultFile =
-        serde_json::from_str(text).map_err(|e| ImportError::Invalid { detail: e.to_string() })?;
-    let responses = file.responses;
-    if responses.instrument.id != instrument.id {
-        return Err(ImportError::WrongInstrument { found: responses.instrument.id });
-    }
+    serde_json::from_str(text).map_err(|e| ImportError::Invalid { detail: e.to_string() })
+}
+
+/// One partner's answers fit `instrument`: a role it has, its statements and questions only,
+/// ratings on its scale. (The instrument id is checked by the caller, which names it.)
+pub(crate) fn check_responses(responses: &Responses, instrument: &Instrument) -> Result<(), ImportError> {
     if instrument.role(&responses.role).is_none() {
         return Err(ImportError::Invalid { detail: format!("unknown partner role \"{}\"", responses.role) });
-    }
-    if responses.role == own_role {
-        return Err(ImportError::SameRole { role: responses.role });
     }
     for (item_id, answer) in responses.answers.iter() {
         if instrument.item(item_id).is_none() {
@@ -150,7 +185,7 @@ pub fn read_partner_file(text: &str, instrument: &Instrument, own_role: &str) ->
     if let Some(id) = responses.reflections.keys().find(|id| instrument.reflection(id).is_none()) {
         return Err(ImportError::Invalid { detail: format!("unknown reflection question \"{id}\"") });
     }
-    Ok(responses)
+    Ok(())
 }
 
 #[cfg(test)]
@@ -299,6 +334,12 @@ mod tests {
         assert_eq!(assessment.own.sealed_at.as_deref(), Some("2026-11-21T09:30:00.000Z"));
         assert_eq!(assessment.own.reopened_after_comparison, ["2026-11-21T10:15:00.000Z"]);
         assert!(assessment.partner.is_some_and(|p| p.is_sealed()));
+        assert_eq!(assessment.round_date, None);
+
+        let fixture = include_str!("../../tests/fixtures/stored-assessment-v3.json");
+        let assessment = crate::domain::Assessment::from_stored(fixture).expect("a version 3 entry loads");
+        assert_eq!(assessment.round_date.as_deref(), Some("2026-11-22"));
+        assert_eq!(assessment.plan.len(), 1);
     }
 
     // Whatever arrives as a "result file" is answered with a value, never a panic.

@@ -57,6 +57,9 @@ catalogue! {
     session_ratings, session_no_statements, session_questions, session_said,
     plan_title, plan_empty, plan_add_title, plan_what, plan_who, plan_when, plan_done, plan_done_named, plan_add, plan_added,
     plan_remove, plan_remove_confirm, plan_nothing_to_do, plan_too_long, plan_not_a_date,
+    round_date_label, joint_keep_title, joint_keep_intro, joint_download, joint_downloaded,
+    joint_title, joint_intro, joint_label, joint_which, joint_as, joint_opened,
+    joint_unknown_instrument, joint_result_file_here, import_joint_file_here,
 }
 
 /// The catalogue in use. Only English exists so far.

@@ -184,11 +184,13 @@ fn answering(state: AppState, id: String, assessment: Assessment, instrument: Ar
         });
     }
     let questions = questions(state, &instrument, &assessment.own);
+    let mut source = Html::new();
+    credit(&mut source, &instrument);
 
     view! {
         {assessment_header(state, assessment, instrument.clone())}
         <h1 tabindex="-1">{instrument.title.clone()}</h1>
-        {credit(instrument.clone())}
+        <div inner_html=source.finish()></div>
         <p class="psc-hint">{t.answer_intro}</p>
         <div class="psc-progress-bar">
             <progress max=total value=move || done.get() aria-label=t.progress_label></progress>

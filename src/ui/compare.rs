@@ -209,6 +209,7 @@ fn comparison(state: AppState, id: String, assessment: Assessment, instrument: A
     }
     html.close("section");
     html.open("div", &[("class", "psc-actions")]).element("button", &[("type", "button"), ("data-spreadsheet", "")], t.csv_button).close("div");
+    credit(&mut html, &instrument);
 
     let on_click = move |ev: leptos::ev::MouseEvent| {
         if clicked(&ev, "[data-spreadsheet]").is_some() {
@@ -218,7 +219,6 @@ fn comparison(state: AppState, id: String, assessment: Assessment, instrument: A
     Either::Left(view! {
         {header}
         <div on:click=on_click inner_html=html.finish()></div>
-        {credit(instrument.clone())}
     })
 }
 

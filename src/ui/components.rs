@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 use super::html::Html;
 use super::{AppState, Notice, SaveStatus, Screen};
 use crate::adapters::files;
+use crate::domain::result_file::{ImportError, MAX_FILE_BYTES};
 use crate::domain::{result_file, spreadsheet, Assessment, Instrument, Tenths};
 use crate::i18n::Strings;
 use crate::i18n;
@@ -135,14 +136,16 @@ pub fn save_indicator(state: AppState) -> impl IntoView {
 }
 
 /// The source credit every screen that shows an instrument carries.
-pub fn credit(instrument: std::sync::Arc<Instrument>) -> impl IntoView {
-    view! {
-        <p class="psc-credit">
-            <span class="psc-publisher">{instrument.publisher.clone()}</span>
-            ". "
-            {instrument.credit.clone()}
-        </p>
-    }
+pub fn credit(html: &mut Html, instrument: &Instrument) {
+    html.open("p", &[("class", "psc-credit")]).element("span", &[("class", "psc-publisher")], &instrument.publisher);
+    html.text(". ").text(&instrument.credit).close("p");
+}
+
+/// The value of the form field of this widget `selector` finds (an input or a select), or
+/// nothing.
+pub fn value(state: AppState, selector: &str) -> String {
+    let field = state.element(selector);
+    field.and_then(|f| js_sys::Reflect::get(&f, &"value".into()).ok()).and_then(|v| v.as_string()).unwrap_or_default()
 }
 
 /// Shown when a screen's assessment no longer exists (deleted in another tab, say).
@@ -185,10 +188,32 @@ pub fn download_spreadsheet(state: AppState, id: &str) {
             not_applicable: t.not_applicable_short,
         };
         let csv = spreadsheet::answers_and_gaps(&instrument, own, partner, &words);
-        let name = result_file::file_name(own, &state.now(), "csv");
-        state.notice.set(Some(match files::download(&name, &csv, files::CSV) {
-            Ok(()) => Notice::Info(i18n::fill(t.csv_downloaded, &[("file", &name)])),
-            Err(files::DownloadRefused) => Notice::Error(t.export_failed.to_string()),
-        }));
+        offer_file(state, &result_file::file_name(own, &state.now(), "csv"), &csv, files::CSV, t.csv_downloaded);
     }
+}
+
+/// Offers a file to download, then says it was downloaded (`done` names it as `{file}`), or
+/// that the browser refused.
+pub fn offer_file(state: AppState, name: &str, text: &str, media_type: &str, done: &str) {
+    state.notice.set(Some(match files::download(name, text, media_type) {
+        Ok(()) => Notice::Info(i18n::fill(done, &[("file", &name)])),
+        Err(files::DownloadRefused) => Notice::Error(state.t.export_failed.to_string()),
+    }));
+}
+
+/// The file just chosen in the file input an event came from. The input is emptied, so that
+/// choosing the same file again (after fixing it) is noticed.
+pub fn chosen_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
+    let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+    let file = input.files()?.get(0)?;
+    input.set_value("");
+    Some(file)
+}
+
+/// A chosen file's text, refused by its size before a byte is read.
+pub async fn file_text(file: web_sys::File) -> Result<String, ImportError> {
+    files::read_text(&file, MAX_FILE_BYTES).await.map_err(|e| match e {
+        files::ReadError::TooLarge { bytes } => ImportError::TooLarge { bytes, limit: MAX_FILE_BYTES },
+        files::ReadError::Unreadable => ImportError::NotJson,
+    })
 }

@@ -2,11 +2,15 @@
 
 use leptos::prelude::*;
 
-use super::components::{clicked, confirmed, credit};
+use super::components::{chosen_file, clicked, confirmed, credit, file_text, value};
+use super::results;
+use crate::domain::joint_file::{into_assessment, read_joint_file};
+use crate::domain::ResultFile;
 use super::html::Html;
 use super::{AppState, Notice, Screen};
 use crate::adapters::{clock, files};
-use crate::domain::{progress, Assessment, Responses};
+use crate::domain::{progress, Assessment, Instrument, Responses};
+use wasm_bindgen::JsCast;
 use crate::i18n;
 
 /// Longest organisation name accepted; longer text is almost certainly pasted by mistake.
@@ -25,6 +29,7 @@ pub fn screen(state: AppState) -> impl IntoView {
         </div>
         {move || has_saved().then(|| view! { {saved_list(state)} })}
         {new_assessment(state)}
+        {reopen_joint_session(state)}
         {your_data(state)}
     }
 }
@@ -61,6 +66,64 @@ fn your_data(state: AppState) -> impl IntoView {
             <div inner_html=html.finish()></div>
         </section>
     }
+}
+
+/// A joint file chosen: read and checked, then "which partner are you?", then kept as a new
+/// assessment and shown as its joint session. A refused file gets the reason beside the file
+/// chooser, and nothing stored changes.
+fn reopen_joint_session(state: AppState) -> impl IntoView {
+    let t = state.t;
+    // The file read, until the person says which partner they are.
+    let chosen = StoredValue::new(None::<ResultFile>);
+    let mut html = Html::new();
+    html.element("h2", &[("id", "psc-joint-title")], t.joint_title).element("p", &[], t.joint_intro);
+    html.open("div", &[("class", "psc-field")]).element("label", &[("for", "psc-joint-file")], t.joint_label);
+    html.open("input", &[("id", "psc-joint-file"), ("type", "file"), ("accept", ".json,application/json"), ("aria-describedby", "psc-joint-error")]);
+    html.close("div").element("p", &[("id", "psc-joint-error"), ("class", "psc-error-slot"), ("role", "alert"), ("tabindex", "-1")], "");
+    html.element("div", &[("id", "psc-joint-which")], "");
+
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(file) = chosen_file(&ev) else { return };
+        leptos::task::spawn_local(async move {
+            let outcome = file_text(file).await.and_then(|text| read_joint_file(&text, |id| state.instrument(id)));
+            let (message, which) = match outcome {
+                Ok((file, instrument)) => {
+                    let mut html = Html::new();
+                    html.element("p", &[("id", "psc-joint-question"), ("tabindex", "-1")], t.joint_which).open("div", &[("class", "psc-actions")]);
+                    for (side, partner) in [Some(&file.responses), file.partner.as_ref()].into_iter().flatten().enumerate() {
+                        let role = instrument.role_label(&partner.role);
+                        let label = i18n::fill(t.joint_as, &[("organisation", &i18n::isolate(&partner.organisation)), ("role", &role)]);
+                        html.element("button", &[("type", "button"), ("data-side", &side.to_string())], &label);
+                    }
+                    html.close("div");
+                    chosen.set_value(Some(file));
+                    (String::new(), html.finish())
+                }
+                Err(e) => {
+                    chosen.set_value(None);
+                    (results::import_message(t, &e, None), String::new())
+                }
+            };
+            if let (Some(slot), Some(choice)) = (state.element("#psc-joint-error"), state.element("#psc-joint-which")) {
+                slot.set_text_content(Some(&message));
+                choice.set_inner_html(&which);
+            }
+            state.focus_soon(if message.is_empty() { "#psc-joint-question" } else { "#psc-joint-error" });
+        });
+    };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let side = clicked(&ev, "[data-side]").and_then(|b| b.get_attribute("data-side")).and_then(|s| s.parse().ok());
+        let Some(assessment) = side.and_then(|side| chosen.get_value().and_then(|file| into_assessment(file, clock::new_id(), side))) else { return };
+        let (id, date) = (assessment.id.clone(), assessment.round_date());
+        match state.add(assessment) {
+            Ok(()) => {
+                state.go(Screen::Session(id));
+                state.notice.set(Some(Notice::Info(i18n::fill(t.joint_opened, &[("date", &date)]))));
+            }
+            Err(reason) => state.notice.set(Some(Notice::Error(reason))),
+        }
+    };
+    view! { <section aria-labelledby="psc-joint-title" class="psc-card" on:change=on_change on:click=on_click inner_html=html.finish()></section> }
 }
 
 // What a button of the data section does (its `data-do`).
@@ -138,29 +201,62 @@ fn saved_rows(state: AppState, assessments: &[Assessment]) -> String {
 
 fn new_assessment(state: AppState) -> impl IntoView {
     let t = state.t;
-    let instruments = state.instruments;
     // The host page may name the questionnaire and the role (data-instrument, data-role).
     let preset = state.options.instrument.as_deref().and_then(|id| state.instrument(id));
-    let first = preset.or_else(|| instruments.first().cloned());
-    let instrument_id = RwSignal::new(first.as_ref().map(|i| i.id.clone()).unwrap_or_default());
-    let preset_role = state.options.role.clone().filter(|r| first.as_ref().is_some_and(|i| i.role(r).is_some()));
-    let role = RwSignal::new(preset_role.unwrap_or_default());
-    let organisation = RwSignal::new(String::new());
-    let partner_organisation = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-    let selected = move || state.instrument(&instrument_id.get());
+    let first = preset.or_else(|| state.instruments.first().cloned());
+    let preset_role = state.options.role.as_deref().unwrap_or_default();
+    let mut html = Html::new();
+    html.element("h2", &[("id", "psc-new-title")], t.new_title).open("form", &[("novalidate", "")]);
+    html.open("div", &[("class", "psc-field")]).element("label", &[("for", "psc-instrument")], t.instrument_label);
+    html.open("select", &[("id", "psc-instrument")]);
+    for i in state.instruments {
+        let mut option = vec![("value", i.id.as_str())];
+        if first.as_ref().is_some_and(|f| f.id == i.id) {
+            option.push(("selected", ""));
+        }
+        html.element("option", &option, &i.title);
+    }
+    html.close("select").open("div", &[("id", ABOUT)]);
+    if let Some(first) = &first {
+        about(&mut html, first);
+    }
+    html.close("div").close("div").open("fieldset", &[("class", "psc-field"), ("id", "psc-role")]).element("legend", &[], t.role_label);
+    html.open("div", &[("id", ROLES)]);
+    if let Some(first) = &first {
+        roles(&mut html, first, preset_role);
+    }
+    html.close("div").close("fieldset");
+    for (id, label, autocomplete) in [("psc-org", t.organisation_label, "organization"), ("psc-partner-org", t.partner_organisation_label, "off")] {
+        html.open("div", &[("class", "psc-field")]).element("label", &[("for", id)], label);
+        html.open("input", &[("id", id), ("type", "text"), ("autocomplete", autocomplete), ("maxlength", &MAX_NAME_CHARS.to_string())]).close("div");
+    }
+    html.element("p", &[("id", "psc-new-error"), ("class", "psc-error-slot"), ("role", "alert"), ("tabindex", "-1")], "");
+    html.element("button", &[("type", "submit"), ("class", "psc-primary")], t.start).close("form");
 
+    // Another questionnaire: its description and its roles (the old choice no longer applies).
+    let on_change = move |ev: leptos::ev::Event| {
+        let chosen = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).filter(|e| e.id() == "psc-instrument");
+        if let Some(instrument) = chosen.and_then(|_| state.instrument(&value(state, "#psc-instrument"))) {
+            for (selector, write) in [(ABOUT_SELECTOR, about as fn(&mut Html, &Instrument)), (ROLES_SELECTOR, |h: &mut Html, i: &Instrument| roles(h, i, ""))] {
+                let mut html = Html::new();
+                write(&mut html, &instrument);
+                if let Some(part) = state.element(selector) {
+                    part.set_inner_html(&html.finish());
+                }
+            }
+        }
+    };
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(instrument) = selected() else { return };
-        let (org, partner) = (organisation.get(), partner_organisation.get());
-        let no_role = instrument.role(&role.get()).is_none();
+        let Some(instrument) = state.instrument(&value(state, "#psc-instrument")) else { return };
+        let role = value(state, "[name=psc-role]:checked");
+        let (org, partner) = (value(state, "#psc-org"), value(state, "#psc-partner-org"));
+        let no_role = instrument.role(&role).is_none();
         let empty = |name: &str| name.trim().is_empty();
         let too_long = |name: &str| name.chars().count() > MAX_NAME_CHARS;
         let bad_name = |name: &str| empty(name) || too_long(name);
         // Each field to fix is marked and tied to the error message, so a screen reader says
-        // why when the field is reached (a radio group is described, not marked invalid). Set
-        // directly: reactive attributes cost far more download for the same markup.
+        // why when the field is reached (a radio group is described, not marked invalid).
         let fields = [("#psc-role", no_role, false), ("#psc-org", bad_name(&org), true), ("#psc-partner-org", bad_name(&partner), true)];
         for (selector, bad, can_be_invalid) in fields {
             if let Some(field) = state.element(selector) {
@@ -180,12 +276,14 @@ fn new_assessment(state: AppState) -> impl IntoView {
             None
         };
         if let Some(problem) = problem {
-            error.set(Some(problem.to_string()));
+            if let Some(slot) = state.element("#psc-new-error") {
+                slot.set_text_content(Some(problem));
+            }
             state.focus_soon("#psc-new-error");
             return;
         }
         let now = clock::now_iso();
-        let responses = Responses::new(&instrument, &role.get(), &org, &partner, &now);
+        let responses = Responses::new(&instrument, &role, &org, &partner, &now);
         let assessment = Assessment::new(clock::new_id(), responses);
         let id = assessment.id.clone();
         match state.add(assessment) {
@@ -193,80 +291,28 @@ fn new_assessment(state: AppState) -> impl IntoView {
             Err(reason) => state.notice.set(Some(Notice::Error(reason))),
         }
     };
+    view! { <section aria-labelledby="psc-new-title" class="psc-card" on:change=on_change on:submit=start inner_html=html.finish()></section> }
+}
 
-    view! {
-        <section aria-labelledby="psc-new-title" class="psc-card">
-            <h2 id="psc-new-title">{t.new_title}</h2>
-            <form on:submit=start novalidate>
-                <div class="psc-field">
-                    <label for="psc-instrument">{t.instrument_label}</label>
-                    <select
-                        id="psc-instrument"
-                        on:change=move |ev| {
-                            // The roles are the new instrument's: the old choice no longer applies.
-                            role.set(String::new());
-                            instrument_id.set(event_target_value(&ev));
-                        }
-                        prop:value=move || instrument_id.get()
-                    >
-                        {instruments
-                            .iter()
-                            .map(|i| view! { <option value=i.id.clone()>{i.title.clone()}</option> })
-                            .collect_view()}
-                    </select>
-                    {move || selected().map(|i| view! {
-                        <p class="psc-hint">{i.summary.clone()}</p>
-                        {credit(i)}
-                    })}
-                </div>
-                <fieldset class="psc-field" id="psc-role">
-                    <legend>{t.role_label}</legend>
-                    {move || selected().map(|i| {
-                        i.roles
-                            .iter()
-                            .map(|r| {
-                                let value = r.id.clone();
-                                let this = value.clone();
-                                view! {
-                                    <label class="psc-choice">
-                                        <input
-                                            type="radio"
-                                            name="psc-role"
-                                            prop:checked=move || role.get() == this
-                                            value=value
-                                            on:change=move |ev| role.set(event_target_value(&ev))
-                                        />
-                                        <span>{r.label.clone()}</span>
-                                    </label>
-                                }
-                            })
-                            .collect_view()
-                    })}
-                </fieldset>
-                <div class="psc-field">
-                    <label for="psc-org">{t.organisation_label}</label>
-                    <input
-                        id="psc-org"
-                        type="text"
-                        autocomplete="organization"
-                        maxlength=MAX_NAME_CHARS.to_string()
-                        on:input=move |ev| organisation.set(event_target_value(&ev))
-                    />
-                </div>
-                <div class="psc-field">
-                    <label for="psc-partner-org">{t.partner_organisation_label}</label>
-                    <input
-                        id="psc-partner-org"
-                        type="text"
-                        maxlength=MAX_NAME_CHARS.to_string()
-                        on:input=move |ev| partner_organisation.set(event_target_value(&ev))
-                    />
-                </div>
-                {move || error.get().map(|e| view! {
-                    <p id="psc-new-error" class="psc-notice psc-error" role="alert" tabindex="-1">{e}</p>
-                })}
-                <button type="submit" class="psc-primary">{t.start}</button>
-            </form>
-        </section>
+// The parts of the form that follow the questionnaire chosen.
+const ABOUT: &str = "psc-instrument-about";
+const ABOUT_SELECTOR: &str = "#psc-instrument-about";
+const ROLES: &str = "psc-roles";
+const ROLES_SELECTOR: &str = "#psc-roles";
+
+/// What a questionnaire is, and whose it is.
+fn about(html: &mut Html, instrument: &Instrument) {
+    html.element("p", &[("class", "psc-hint")], &instrument.summary);
+    credit(html, instrument);
+}
+
+/// A radio button for each role of the questionnaire; `chosen` is checked.
+fn roles(html: &mut Html, instrument: &Instrument, chosen: &str) {
+    for r in &instrument.roles {
+        let mut radio = vec![("type", "radio"), ("name", "psc-role"), ("value", r.id.as_str())];
+        if r.id == chosen {
+            radio.push(("checked", ""));
+        }
+        html.open("label", &[("class", "psc-choice")]).open("input", &radio).element("span", &[], &r.label).close("label");
     }
 }

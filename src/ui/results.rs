@@ -4,9 +4,8 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 
-use super::components::{assessment_header, clicked, confirmed, credit, dimension_title, download_spreadsheet, missing, score_text};
+use super::components::{assessment_header, chosen_file, clicked, confirmed, credit, dimension_title, download_spreadsheet, file_text, missing, offer_file, score_text};
 use super::html::Html;
 use super::{AppState, Notice, Screen};
 use crate::adapters::{clock, files};
@@ -71,6 +70,7 @@ fn own_results(state: AppState, id: String, assessment: Assessment, instrument: 
     }
     html.close("tbody").close("table");
     exchange_sections(&mut html, t, &instrument, &assessment);
+    credit(&mut html, &instrument);
 
     // One listener for the buttons, one for the file chooser: each says what it is for.
     let on_click = {
@@ -96,7 +96,6 @@ fn own_results(state: AppState, id: String, assessment: Assessment, instrument: 
     view! {
         {assessment_header(state, assessment.clone(), instrument.clone())}
         <div on:click=on_click on:change=on_change inner_html=html.finish()></div>
-        {credit(instrument)}
     }
 }
 
@@ -145,11 +144,7 @@ fn export(state: AppState, id: &str) {
     let Some(current) = state.assessment(id) else { return };
     let now = clock::now_iso();
     let file = ResultFile::new(&current.own, &now);
-    let name = result_file::file_name(&current.own, &now, "json");
-    state.notice.set(Some(match files::download(&name, &file.to_json(), files::JSON) {
-        Ok(()) => Notice::Info(i18n::fill(t.exported, &[("file", &name)])),
-        Err(files::DownloadRefused) => Notice::Error(t.export_failed.to_string()),
-    }));
+    offer_file(state, &result_file::file_name(&current.own, &now, "json"), &file.to_json(), files::JSON, t.exported);
 }
 
 /// Seals the answers, or re-opens them after asking, and draws the screen afresh: even when
@@ -176,9 +171,7 @@ fn seal_or_reopen(state: AppState, id: &str) {
 /// refused, beside the file chooser, with nothing stored changed.
 fn open_partner_file(state: AppState, id: &str, instrument: &Arc<Instrument>, ev: &leptos::ev::Event) {
     let t = state.t;
-    let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-    let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-    input.set_value("");
+    let Some(file) = chosen_file(ev) else { return };
     // The input is disabled until the answers are sealed; sealing may have been undone in
     // another tab since.
     if !state.with_assessment_untracked(id, Assessment::may_open_partner_file).unwrap_or(false) {
@@ -186,14 +179,8 @@ fn open_partner_file(state: AppState, id: &str, instrument: &Arc<Instrument>, ev
     }
     let (id, instrument) = (id.to_string(), instrument.clone());
     leptos::task::spawn_local(async move {
-        let outcome = match files::read_text(&file, result_file::MAX_FILE_BYTES).await {
-            Err(files::ReadError::TooLarge { bytes }) => Err(ImportError::TooLarge { bytes, limit: result_file::MAX_FILE_BYTES }),
-            Err(files::ReadError::Unreadable) => Err(ImportError::NotJson),
-            Ok(text) => {
-                let own_role = state.with_assessment_untracked(&id, |a| a.own.role.clone()).unwrap_or_default();
-                result_file::read_partner_file(&text, &instrument, &own_role)
-            }
-        };
+        let own_role = state.with_assessment_untracked(&id, |a| a.own.role.clone()).unwrap_or_default();
+        let outcome = file_text(file).await.and_then(|text| result_file::read_partner_file(&text, &instrument, &own_role));
         match outcome {
             Ok(responses) => {
                 let saved = state.edit(&id, |a| a.partner = Some(responses));
@@ -205,7 +192,7 @@ fn open_partner_file(state: AppState, id: &str, instrument: &Arc<Instrument>, ev
             }
             Err(e) => {
                 if let Some(slot) = state.element("#psc-import-error") {
-                    slot.set_text_content(Some(&import_message(t, &e, &instrument)));
+                    slot.set_text_content(Some(&import_message(t, &e, Some(&instrument))));
                 }
                 state.focus_soon("#psc-import-error");
             }
@@ -213,7 +200,10 @@ fn open_partner_file(state: AppState, id: &str, instrument: &Arc<Instrument>, ev
     });
 }
 
-fn import_message(t: &Strings, error: &ImportError, instrument: &Instrument) -> String {
+/// Why a file was refused, for the user. `instrument` is the questionnaire a partner's file must
+/// be for; `None` where a joint file is opened, which names its own.
+pub(super) fn import_message(t: &Strings, error: &ImportError, instrument: Option<&Instrument>) -> String {
+    let title = instrument.map_or("", |i| i.title.as_str());
     match error {
         ImportError::TooLarge { bytes, limit } => {
             i18n::fill(t.import_too_large, &[("size", &(bytes / 1024)), ("limit", &(limit / 1024))])
@@ -223,11 +213,12 @@ fn import_message(t: &Strings, error: &ImportError, instrument: &Instrument) -> 
         ImportError::Truncated => t.import_truncated.to_string(),
         ImportError::NotAResultFile => t.import_not_result.to_string(),
         ImportError::UnsupportedVersion { found } => i18n::fill(t.import_version, &[("version", found)]),
-        ImportError::WrongInstrument { found } => {
-            i18n::fill(t.import_wrong_instrument, &[("found", found), ("expected", &instrument.title)])
-        }
+        ImportError::WrongInstrument { found } => i18n::fill(t.import_wrong_instrument, &[("found", found), ("expected", &title)]),
+        ImportError::UnknownInstrument { found } => i18n::fill(t.joint_unknown_instrument, &[("found", found)]),
+        ImportError::OtherKindOfFile if instrument.is_some() => t.import_joint_file_here.to_string(),
+        ImportError::OtherKindOfFile => t.joint_result_file_here.to_string(),
         ImportError::SameRole { role } => {
-            let label = instrument.role(role).map(|r| r.label.as_str()).unwrap_or(role);
+            let label = instrument.and_then(|i| i.role(role)).map_or(role.as_str(), |r| r.label.as_str());
             i18n::fill(t.import_same_role, &[("role", &label)])
         }
         ImportError::Invalid { detail } => i18n::fill(t.import_invalid, &[("detail", detail)]),

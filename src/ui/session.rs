@@ -10,7 +10,11 @@ use std::sync::Arc;
 use super::components::{assessment_header, credit, missing, score_text};
 use super::html::Html;
 use super::compare::{gap_text, rating_text};
-use super::components::{clicked, confirmed};
+use super::components::{clicked, confirmed, offer_file};
+use crate::adapters::files;
+use crate::domain::joint_file::joint_file;
+use crate::domain::plan::is_date;
+use crate::domain::result_file;
 use super::{AppState, Notice};
 use crate::domain::plan::{Action, ActionProblem, MAX_ACTION_CHARS};
 use crate::domain::Dimension;
@@ -41,6 +45,11 @@ fn session(state: AppState, assessment: Assessment, partner: Responses, instrume
     let mut html = Html::new();
     html.element("h1", &[("tabindex", "-1")], t.session_title);
     html.element("p", &[("class", "psc-lede")], t.session_intro);
+    // The round's date orders this session among earlier and later ones.
+    // On paper, the date as text instead of the field.
+    let date = assessment.round_date();
+    html.open("div", &[("class", "psc-field psc-round")]).element("label", &[("for", ROUND_DATE)], t.round_date_label);
+    html.open("input", &[("type", "date"), ("id", ROUND_DATE), ("value", &date)]).element("span", &[("class", "psc-print-only")], &date).close("div");
     for (n, d) in talking_order(&comparison).into_iter().enumerate() {
         let Some(dimension) = instrument.dimension(d.dimension_id()) else { continue };
         let heading = format!("psc-session-{}", dimension.id);
@@ -108,6 +117,10 @@ fn session(state: AppState, assessment: Assessment, partner: Responses, instrume
     }
     html.close("section");
     plan_table(&mut html, t, &instrument, &assessment.plan);
+    html.open("section", &[("class", "psc-card psc-keep"), ("aria-labelledby", "psc-keep-title")]);
+    html.element("h2", &[("id", "psc-keep-title")], t.joint_keep_title).element("p", &[], t.joint_keep_intro);
+    html.element("button", &[("type", "button"), ("class", "psc-primary"), (JOINT, "")], t.joint_download).close("section");
+    credit(&mut html, &instrument);
 
     let id = assessment.id.clone();
     // One listener for every control of the plan: the element clicked says what it is for.
@@ -120,6 +133,8 @@ fn session(state: AppState, assessment: Assessment, partner: Responses, instrume
         let action = |element: &web_sys::Element, name: &str| element.get_attribute(name).and_then(|i| i.parse::<usize>().ok()).and_then(|i| drawn.get(i));
         if let Some(group) = control(ADD).and_then(|_| clicked(&ev, "[data-dimension]")) {
             add_action(state, &id, &group);
+        } else if control(JOINT).is_some() {
+            download_joint_file(state, &id);
         } else if let Some(tick) = control(DONE) {
             let (Some(drawn), Some(input)) = (action(&tick, DONE), tick.dyn_ref::<web_sys::HtmlInputElement>()) else { return };
             let done = input.checked();
@@ -136,16 +151,38 @@ fn session(state: AppState, assessment: Assessment, partner: Responses, instrume
         }
     };
 
+    // A date cleared goes back to the one worked out (see `Assessment::round_date`).
+    let id = assessment.id.clone();
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).filter(|i| i.id() == ROUND_DATE) else { return };
+        let value = input.value();
+        if value.is_empty() || is_date(&value) {
+            let _ = state.edit(&id, |a| a.round_date = Some(value).filter(|v| !v.is_empty()));
+            if let Some(printed) = input.next_element_sibling() {
+                printed.set_text_content(state.with_assessment_untracked(&id, Assessment::round_date).as_deref());
+            }
+        }
+    };
+
     view! {
         {assessment_header(state, assessment.clone(), instrument.clone())}
-        <div class="psc-session-view" on:click=on_click inner_html=html.finish()></div>
-        {credit(instrument)}
+        <div class="psc-session-view" on:click=on_click on:change=on_change inner_html=html.finish()></div>
     }
 }
 
 /// Attributes of the plan's controls: the button adding an action, and the "done" tick and the
-/// remove button of an action, which name it by its place in the plan.
+/// remove button of an action, which name it by its place in the plan; and of the button
+/// downloading the joint file.
 const ADD: &str = "data-add";
+const JOINT: &str = "data-joint";
+const ROUND_DATE: &str = "psc-round-date";
+
+/// Downloads the round as a joint file: both partners' answers, the plan and the round's date.
+fn download_joint_file(state: AppState, id: &str) {
+    let Some(file) = state.with_assessment_untracked(id, |a| joint_file(a, &state.now())).flatten() else { return };
+    let name = format!("joint_{}", result_file::file_name(&file.responses, file.round_date.as_deref().unwrap_or_default(), "json"));
+    offer_file(state, &name, &file.to_json(), files::JSON, state.t.joint_downloaded);
+}
 const DONE: &str = "data-done";
 const REMOVE: &str = "data-remove";
 

@@ -47,6 +47,7 @@ const cases = [
   ['empty', '', /This file is empty/],
   ['truncated', resultFile().slice(0, 200), /cut off before its end/],
   ['another kind of JSON', JSON.stringify({ name: 'budget', rows: [1, 2] }), /not a Partnership Scorecard result file/],
+  ['a joint session file', resultFile({ edit: (f) => ({ ...f, format: 'partnership-scorecard-joint' }) }), /a joint session file, not your partner's result file: open it on the start screen/],
   ['an unknown format version', resultFile({ edit: (f) => ({ ...f, format_version: 7 }) }), /format version 7/],
   ['another instrument', resultFile({ edit: (f) => { f.responses.instrument.id = 'civic-partnership'; } }), /another questionnaire \(civic-partnership\)/],
   ['the same partner role', resultFile({ edit: (f) => { f.responses.role = 'local'; } }), /also answered as the Local partner/],
