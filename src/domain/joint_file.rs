@@ -6,7 +6,7 @@
 //! answers by the same rules, so a file cannot hold a comparison that disagrees with them.
 //! Format: `docs/result-file-format.md`.
 
-use std::borrow::Borrow;
+use std::sync::Arc;
 
 use super::instrument::Instrument;
 use super::plan::{is_date, Action};
@@ -40,8 +40,9 @@ pub fn into_assessment(file: ResultFile, id: String, own_side: usize) -> Option<
 
 /// Reads a joint file, refusing it unless it is sound: two partners with different roles on one
 /// questionnaire this app has (`instrument_of` finds it by id), answers that fit it, a real
-/// date, and actions that name its dimensions and follow the plan's rules.
-pub fn read_joint_file<I: Borrow<Instrument>>(text: &str, instrument_of: impl Fn(&str) -> Option<I>) -> Result<(ResultFile, I), ImportError> {
+/// date, and actions that name its dimensions and follow the plan's rules. (One function for
+/// every caller, not a generic one: each copy would add to the download.)
+pub fn read_joint_file(text: &str, instrument_of: &dyn Fn(&str) -> Option<Arc<Instrument>>) -> Result<(ResultFile, Arc<Instrument>), ImportError> {
     let file = read_file(text, FORMAT_NAME)?;
     let invalid = |detail: String| Err(ImportError::Invalid { detail });
     let Some(partner) = &file.partner else {
@@ -54,7 +55,7 @@ pub fn read_joint_file<I: Borrow<Instrument>>(text: &str, instrument_of: impl Fn
     let Some(found) = instrument_of(&first.instrument.id) else {
         return Err(ImportError::UnknownInstrument { found: first.instrument.id.clone() });
     };
-    let instrument = found.borrow();
+    let instrument = &*found;
     check_responses(first, instrument)?;
     check_responses(partner, instrument)?;
     if first.role == partner.role {
@@ -104,7 +105,7 @@ mod tests {
 
     fn read(text: &str) -> Result<ResultFile, ImportError> {
         let builtin = instrument();
-        read_joint_file(text, |id| (id == builtin.id).then_some(&builtin)).map(|(file, _)| file)
+        read_joint_file(text, &|id| (id == builtin.id).then(|| Arc::new(builtin.clone()))).map(|(file, _)| file)
     }
 
     fn edited(edit: impl FnOnce(&mut serde_json::Value)) -> String {

@@ -7,6 +7,7 @@ pub mod joint_file;
 pub mod plan;
 pub mod responses;
 pub mod result_file;
+pub mod rounds;
 pub mod scoring;
 pub mod session;
 pub mod spreadsheet;

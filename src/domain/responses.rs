@@ -9,7 +9,7 @@ use super::plan::Action;
 /// The version of the stored assessment record; raised on any change to its shape, so an older
 /// page still open elsewhere keeps newer entries aside instead of writing them back without what
 /// it does not know. 2: the seal (`sealed_at`, `reopened_after_comparison`) and the action plan.
-/// 3: the round's date (`round_date`).
+/// 3: the round's date (`round_date`) and earlier rounds (`earlier_rounds`).
 pub const STORE_VERSION: u32 = 3;
 
 /// A rating: a point of the instrument's scale, or "don't know / not applicable".
@@ -209,11 +209,14 @@ pub struct Assessment {
     /// [`Assessment::round_date`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub round_date: Option<String>,
+    /// Joint files of earlier rounds, added to see how the partnership moved (`rounds.rs`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier_rounds: Vec<super::result_file::ResultFile>,
 }
 
 impl Assessment {
     pub fn new(id: String, own: Responses) -> Self {
-        Assessment { store_version: STORE_VERSION, id, own, partner: None, plan: Vec::new(), round_date: None }
+        Assessment { store_version: STORE_VERSION, id, own, partner: None, plan: Vec::new(), round_date: None, earlier_rounds: Vec::new() }
     }
 
     /// The day of this round's joint session: as the partners set it, or else the day the later

@@ -340,6 +340,9 @@ mod tests {
         let assessment = crate::domain::Assessment::from_stored(fixture).expect("a version 3 entry loads");
         assert_eq!(assessment.round_date.as_deref(), Some("2026-11-22"));
         assert_eq!(assessment.plan.len(), 1);
+        assert_eq!(assessment.earlier_rounds.len(), 1);
+        assert_eq!(assessment.earlier_rounds[0].round_date.as_deref(), Some("2026-08-20"));
+        assert_eq!(crate::domain::rounds::rounds(&assessment).len(), 2);
     }
 
     // Whatever arrives as a "result file" is answered with a value, never a panic.

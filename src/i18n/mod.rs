@@ -60,6 +60,8 @@ catalogue! {
     round_date_label, joint_keep_title, joint_keep_intro, joint_download, joint_downloaded,
     joint_title, joint_intro, joint_label, joint_which, joint_as, joint_opened,
     joint_unknown_instrument, joint_result_file_here, import_joint_file_here,
+    rounds_title, rounds_intro, rounds_chart_label, rounds_summary, rounds_table_caption, rounds_col_date,
+    rounds_actions_title, rounds_not_done, rounds_round_of, rounds_remove_confirm, rounds_label, rounds_added,
 }
 
 /// The catalogue in use. Only English exists so far.

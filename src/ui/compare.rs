@@ -223,7 +223,7 @@ fn comparison(state: AppState, id: String, assessment: Assessment, instrument: A
 }
 
 /// A chart with its accessible name and caption.
-fn figure(html: &mut Html, label: &str, svg: &str, caption: &str) {
+pub(super) fn figure(html: &mut Html, label: &str, svg: &str, caption: &str) {
     html.open("figure", &[("class", "psc-figure")]).open("div", &[("class", "psc-chart"), ("role", "img"), ("aria-label", label)]);
     html.svg(svg).close("div");
     if !caption.is_empty() {

@@ -85,7 +85,7 @@ fn reopen_joint_session(state: AppState) -> impl IntoView {
     let on_change = move |ev: leptos::ev::Event| {
         let Some(file) = chosen_file(&ev) else { return };
         leptos::task::spawn_local(async move {
-            let outcome = file_text(file).await.and_then(|text| read_joint_file(&text, |id| state.instrument(id)));
+            let outcome = file_text(file).await.and_then(|text| read_joint_file(&text, &|id| state.instrument(id)));
             let (message, which) = match outcome {
                 Ok((file, instrument)) => {
                     let mut html = Html::new();
@@ -101,7 +101,7 @@ fn reopen_joint_session(state: AppState) -> impl IntoView {
                 }
                 Err(e) => {
                     chosen.set_value(None);
-                    (results::import_message(t, &e, None), String::new())
+                    (results::import_message(t, &e, None, true), String::new())
                 }
             };
             if let (Some(slot), Some(choice)) = (state.element("#psc-joint-error"), state.element("#psc-joint-which")) {

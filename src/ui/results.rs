@@ -192,7 +192,7 @@ fn open_partner_file(state: AppState, id: &str, instrument: &Arc<Instrument>, ev
             }
             Err(e) => {
                 if let Some(slot) = state.element("#psc-import-error") {
-                    slot.set_text_content(Some(&import_message(t, &e, Some(&instrument))));
+                    slot.set_text_content(Some(&import_message(t, &e, Some(&instrument), false)));
                 }
                 state.focus_soon("#psc-import-error");
             }
@@ -200,9 +200,9 @@ fn open_partner_file(state: AppState, id: &str, instrument: &Arc<Instrument>, ev
     });
 }
 
-/// Why a file was refused, for the user. `instrument` is the questionnaire a partner's file must
-/// be for; `None` where a joint file is opened, which names its own.
-pub(super) fn import_message(t: &Strings, error: &ImportError, instrument: Option<&Instrument>) -> String {
+/// Why a file was refused, for the user. `instrument` is the questionnaire the file must be for,
+/// if any; `joint` whether a joint file was expected.
+pub(super) fn import_message(t: &Strings, error: &ImportError, instrument: Option<&Instrument>, joint: bool) -> String {
     let title = instrument.map_or("", |i| i.title.as_str());
     match error {
         ImportError::TooLarge { bytes, limit } => {
@@ -215,8 +215,8 @@ pub(super) fn import_message(t: &Strings, error: &ImportError, instrument: Optio
         ImportError::UnsupportedVersion { found } => i18n::fill(t.import_version, &[("version", found)]),
         ImportError::WrongInstrument { found } => i18n::fill(t.import_wrong_instrument, &[("found", found), ("expected", &title)]),
         ImportError::UnknownInstrument { found } => i18n::fill(t.joint_unknown_instrument, &[("found", found)]),
-        ImportError::OtherKindOfFile if instrument.is_some() => t.import_joint_file_here.to_string(),
-        ImportError::OtherKindOfFile => t.joint_result_file_here.to_string(),
+        ImportError::OtherKindOfFile if joint => t.joint_result_file_here.to_string(),
+        ImportError::OtherKindOfFile => t.import_joint_file_here.to_string(),
         ImportError::SameRole { role } => {
             let label = instrument.and_then(|i| i.role(role)).map_or(role.as_str(), |r| r.label.as_str());
             i18n::fill(t.import_same_role, &[("role", &label)])

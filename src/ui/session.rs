@@ -6,24 +6,23 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 use std::sync::Arc;
-
-use super::components::{assessment_header, credit, missing, score_text};
-use super::html::Html;
-use super::compare::{gap_text, rating_text};
-use super::components::{clicked, confirmed, offer_file};
-use crate::adapters::files;
-use crate::domain::joint_file::joint_file;
-use crate::domain::plan::is_date;
-use crate::domain::result_file;
-use super::{AppState, Notice};
-use crate::domain::plan::{Action, ActionProblem, MAX_ACTION_CHARS};
-use crate::domain::Dimension;
-use crate::i18n::Strings;
 use wasm_bindgen::JsCast;
+
+use super::compare::{figure, gap_text, rating_text};
+use super::components::{assessment_header, chosen_file, clicked, confirmed, credit, dimension_title, file_text, missing, offer_file, score_text};
+use super::html::Html;
+use super::results::import_message;
+use super::{AppState, Notice};
+use crate::adapters::files;
+use crate::charts::{gap_chart, GapRow, Legend};
 use crate::domain::gap::large_item_gap;
+use crate::domain::joint_file::{joint_file, read_joint_file};
+use crate::domain::plan::{is_date, Action, ActionProblem, MAX_ACTION_CHARS};
+use crate::domain::result_file;
+use crate::domain::rounds::{largest_gap_change, rounds};
 use crate::domain::session::talking_order;
-use crate::domain::{compare, Assessment, Instrument, Responses, Tenths};
-use crate::i18n;
+use crate::domain::{compare, Assessment, Dimension, Instrument, Responses, Tenths};
+use crate::i18n::{self, Strings};
 
 /// The screen, once the partner's answers are in (until then the comparison screen is shown in
 /// its place: see `ui::app`), or a notice when the assessment is gone.
@@ -117,6 +116,7 @@ fn session(state: AppState, assessment: Assessment, partner: Responses, instrume
     }
     html.close("section");
     plan_table(&mut html, t, &instrument, &assessment.plan);
+    rounds_section(&mut html, t, &instrument, &assessment, (&you, &them));
     html.open("section", &[("class", "psc-card psc-keep"), ("aria-labelledby", "psc-keep-title")]);
     html.element("h2", &[("id", "psc-keep-title")], t.joint_keep_title).element("p", &[], t.joint_keep_intro);
     html.element("button", &[("type", "button"), ("class", "psc-primary"), (JOINT, "")], t.joint_download).close("section");
@@ -135,6 +135,11 @@ fn session(state: AppState, assessment: Assessment, partner: Responses, instrume
             add_action(state, &id, &group);
         } else if control(JOINT).is_some() {
             download_joint_file(state, &id);
+        } else if let Some(date) = control(REMOVE_ROUND).and_then(|b| b.get_attribute(REMOVE_ROUND)) {
+            if confirmed(&i18n::fill(t.rounds_remove_confirm, &[("date", &date)])) {
+                let _ = state.edit(&id, |a| a.earlier_rounds.retain(|r| r.round_date.as_deref() != Some(&date)));
+                state.redraw(ROUNDS_TITLE);
+            }
         } else if let Some(tick) = control(DONE) {
             let (Some(drawn), Some(input)) = (action(&tick, DONE), tick.dyn_ref::<web_sys::HtmlInputElement>()) else { return };
             let done = input.checked();
@@ -154,7 +159,14 @@ fn session(state: AppState, assessment: Assessment, partner: Responses, instrume
     // A date cleared goes back to the one worked out (see `Assessment::round_date`).
     let id = assessment.id.clone();
     let on_change = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).filter(|i| i.id() == ROUND_DATE) else { return };
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        if input.id() == ROUNDS_FILE {
+            add_round(state, &id, &ev);
+            return;
+        }
+        if input.id() != ROUND_DATE {
+            return;
+        }
         let value = input.value();
         if value.is_empty() || is_date(&value) {
             let _ = state.edit(&id, |a| a.round_date = Some(value).filter(|v| !v.is_empty()));
@@ -176,6 +188,106 @@ fn session(state: AppState, assessment: Assessment, partner: Responses, instrume
 const ADD: &str = "data-add";
 const JOINT: &str = "data-joint";
 const ROUND_DATE: &str = "psc-round-date";
+const ROUNDS_FILE: &str = "psc-rounds-file";
+const ROUNDS_TITLE: &str = "#psc-rounds-title";
+/// On the button removing an earlier round: that round's date.
+const REMOVE_ROUND: &str = "data-remove-round";
+
+/// An earlier round's joint file chosen: read, checked and kept, then the screen drawn again
+/// with it; or the reason it was refused, beside the chooser, with nothing stored changed.
+fn add_round(state: AppState, id: &str, ev: &leptos::ev::Event) {
+    let t = state.t;
+    let Some(file) = chosen_file(ev) else { return };
+    let id = id.to_string();
+    leptos::task::spawn_local(async move {
+        let Some(instrument) = state.open(&id).map(|(_, i)| i) else { return };
+        let outcome = file_text(file).await.and_then(|text| read_joint_file(&text, &|id| state.instrument(id))).and_then(|(file, _)| {
+            state.with_assessment_untracked(&id, |a| a.may_add_round(&file)).unwrap_or(Ok(())).map(|()| file)
+        });
+        match outcome {
+            Ok(file) => {
+                let date = file.round_date.clone().unwrap_or_default();
+                if state.edit(&id, |a| drop(a.add_earlier_round(file))).is_ok() {
+                    state.notice.set(Some(Notice::Info(i18n::fill(t.rounds_added, &[("date", &date)]))));
+                }
+                state.redraw(ROUNDS_TITLE);
+            }
+            Err(e) => {
+                if let Some(slot) = state.element("#psc-rounds-error") {
+                    slot.set_text_content(Some(&import_message(t, &e, Some(&instrument), true)));
+                }
+                state.focus_soon("#psc-rounds-error");
+            }
+        }
+    });
+}
+
+/// How the partnership moved over the rounds: each dimension's scores and gap round by round
+/// (a chart, a sentence and a table), the actions agreed in earlier rounds and whether they
+/// were done; and the chooser to add an earlier round's joint file.
+fn rounds_section(html: &mut Html, t: &Strings, instrument: &Instrument, assessment: &Assessment, (you, them): (&str, &str)) {
+    html.open("section", &[("class", "psc-session psc-rounds"), ("aria-labelledby", "psc-rounds-title")]);
+    html.element("h2", &[("id", "psc-rounds-title"), ("tabindex", "-1")], t.rounds_title).element("p", &[], t.rounds_intro);
+    let rounds = rounds(assessment);
+    if rounds.len() > 1 {
+        let comparisons: Vec<_> = rounds.iter().map(|r| r.comparison(instrument)).collect();
+        let gap_of = |n: usize, d: &str| comparisons[n].dimensions.iter().find(|g| g.dimension_id() == d).cloned();
+        let mut rows = Vec::new();
+        let mut table = Html::new();
+        for d in &instrument.dimensions {
+            for (n, round) in rounds.iter().enumerate() {
+                let Some(g) = gap_of(n, &d.id) else { continue };
+                let gap = gap_text(t, g.gap);
+                rows.push(GapRow {
+                    label: format!("{} {}", round.date, dimension_title(instrument, &d.id, true)),
+                    own: g.own.mean.map(Tenths::as_f64),
+                    partner: g.partner.mean.map(Tenths::as_f64),
+                    note: if g.large { i18n::fill(t.chart_large_gap, &[("gap", &gap)]) } else { i18n::fill(t.chart_gap, &[("gap", &gap)]) },
+                    large: g.large,
+                });
+                table.open("tr", &[]).element("th", &[("scope", "row")], &d.title).element("td", &[], &round.date);
+                for cell in [score_text(t, g.own.mean), score_text(t, g.partner.mean), gap] {
+                    table.element("td", &[("class", "psc-num")], &cell);
+                }
+                table.close("tr");
+            }
+        }
+        let svg = gap_chart(&rows, (instrument.scale.min, instrument.scale.max), Legend { own: you, partner: them }).unwrap_or_default();
+        let summary = largest_gap_change(instrument, &rounds).map_or(String::new(), |(d, from, to)| {
+            i18n::fill(t.rounds_summary, &[("dimension", &dimension_title(instrument, &d, false)), ("from", &gap_text(t, Some(from))), ("to", &gap_text(t, Some(to)))])
+        });
+        figure(html, t.rounds_chart_label, &svg, &summary);
+        html.open("table", &[("class", "psc-table")]).element("caption", &[], t.rounds_table_caption).open("thead", &[]).open("tr", &[]);
+        for column in [t.col_dimension, t.rounds_col_date, you, them, t.col_gap] {
+            html.element("th", &[("scope", "col")], column);
+        }
+        html.close("tr").close("thead").open("tbody", &[]).svg(&table.finish()).close("tbody").close("table");
+
+        html.element("h3", &[], t.rounds_actions_title).open("table", &[("class", "psc-table")]).open("thead", &[]).open("tr", &[]);
+        for column in [t.rounds_col_date, t.col_dimension, t.plan_what, t.plan_who, t.plan_when, t.plan_done] {
+            html.element("th", &[("scope", "col")], column);
+        }
+        html.close("tr").close("thead").open("tbody", &[]);
+        for round in &rounds[..rounds.len() - 1] {
+            for action in round.plan {
+                html.open("tr", &[]).element("td", &[], &round.date).element("td", &[], &dimension_title(instrument, &action.dimension, false));
+                html.element("th", &[("scope", "row")], &action.what).element("td", &[], &action.who).element("td", &[], &action.by_when);
+                html.element("td", &[], if action.done { t.plan_done } else { t.rounds_not_done }).close("tr");
+            }
+        }
+        html.close("tbody").close("table").open("ul", &[]);
+        for file in &assessment.earlier_rounds {
+            let date = file.round_date.as_deref().unwrap_or_default();
+            html.open("li", &[]).text(&i18n::fill(t.rounds_round_of, &[("date", &date)])).text(" ");
+            html.open("button", &[("type", "button"), (REMOVE_ROUND, date)]).text(t.plan_remove);
+            html.element("span", &[("class", "psc-visually-hidden")], &format!(" {}", i18n::fill(t.rounds_round_of, &[("date", &date)]))).close("button").close("li");
+        }
+        html.close("ul");
+    }
+    html.open("div", &[("class", "psc-field")]).element("label", &[("for", ROUNDS_FILE)], t.rounds_label);
+    html.open("input", &[("id", ROUNDS_FILE), ("type", "file"), ("accept", ".json,application/json"), ("aria-describedby", "psc-rounds-error")]).close("div");
+    html.element("p", &[("id", "psc-rounds-error"), ("class", "psc-error-slot"), ("role", "alert"), ("tabindex", "-1")], "").close("section");
+}
 
 /// Downloads the round as a joint file: both partners' answers, the plan and the round's date.
 fn download_joint_file(state: AppState, id: &str) {

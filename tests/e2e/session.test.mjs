@@ -67,7 +67,7 @@ test('the joint session lists the dimensions in the order to talk them through, 
   await page.getByRole('heading', { level: 1, name: 'Joint session: talk the gaps through' }).waitFor();
   const order = expectedOrder();
   const headings = await page.locator('.psc-session h2').allTextContents();
-  assert.deepEqual(headings, [...order.map((d, n) => `${n + 1}. ${d.title}`), 'Questions to talk through together', 'Action plan']);
+  assert.deepEqual(headings, [...order.map((d, n) => `${n + 1}. ${d.title}`), 'Questions to talk through together', 'Action plan', 'Rounds over time']);
 
   for (const d of order) {
     const section = page.getByRole('region', { name: new RegExp(`^\\d\\. ${d.title.replace(/[()]/g, '.')}$`) });
