@@ -190,3 +190,20 @@ export function answeredAssessment(id) {
     partner: responses('international', 'Nordic Aid', 'Lake Women Network', (n) => 5 - (n % 3)),
   };
 }
+
+/**
+ * Opens the app with `entry` stored as an assessment (once per tab: a reload keeps what the app
+ * stored since), resumes it and goes to its joint session.
+ */
+export async function openSessionOf(page, url, entry) {
+  await page.addInitScript((stored) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem(`partnership-scorecard.assessment.${stored.id}`, JSON.stringify(stored));
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, entry);
+  await page.goto(url);
+  await page.getByRole('button', { name: /^Resume/ }).click();
+  await page.getByRole('button', { name: '4. Joint session' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Joint session: talk the gaps through' }).waitFor();
+}

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
-  useServerAndBrowser, newPage, instrument, items, meanTenths, oneDecimal, storageSnapshot, violations, answeredAssessment,
+  useServerAndBrowser, newPage, instrument, items, meanTenths, oneDecimal, storageSnapshot, violations, answeredAssessment, openSessionOf,
 } from './harness.mjs';
 
 const env = useServerAndBrowser();
@@ -22,16 +22,7 @@ async function sessionWithPlan() {
   const stored = answeredAssessment('joint');
   stored.own.organisation = `Lake ${hostile}`;
   stored.partner.partner_organisation = `Lake ${hostile}`;
-  await page.addInitScript((entry) => {
-    if (!sessionStorage.getItem('seeded')) {
-      localStorage.setItem(`partnership-scorecard.assessment.${entry.id}`, JSON.stringify(entry));
-      sessionStorage.setItem('seeded', '1');
-    }
-  }, stored);
-  await page.goto(env.server.url);
-  await page.getByRole('button', { name: /^Resume/ }).click();
-  await page.getByRole('button', { name: '4. Joint session' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Joint session: talk the gaps through' }).waitFor();
+  await openSessionOf(page, env.server.url, stored);
   return { errors, context, page, stored };
 }
 

@@ -3,7 +3,7 @@
 // report, and refuses an empty "what" without changing anything stored.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, newPage, instrument, storageSnapshot, violations, answeredAssessment } from './harness.mjs';
+import { useServerAndBrowser, newPage, instrument, storageSnapshot, violations, answeredAssessment, openSessionOf } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
@@ -15,15 +15,7 @@ test('partners agree actions in the joint session, tick them done, remove them, 
   const errors = [];
   const context = await env.browser.newContext();
   const page = await newPage(context, errors);
-  await page.addInitScript((entry) => {
-    if (!sessionStorage.getItem('seeded')) {
-      localStorage.setItem(`partnership-scorecard.assessment.${entry.id}`, JSON.stringify(entry));
-      sessionStorage.setItem('seeded', '1');
-    }
-  }, stored);
-  await page.goto(env.server.url);
-  await page.getByRole('button', { name: /^Resume/ }).click();
-  await page.getByRole('button', { name: '4. Joint session' }).click();
+  await openSessionOf(page, env.server.url, stored);
   await page.getByText('No action agreed yet.', { exact: false }).waitFor();
 
   const dimension = instrument.dimensions[0];

@@ -4,7 +4,7 @@
 // ratings the test chose. A file that does not belong is refused, with nothing stored changed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, newPage, instrument, meanTenths, oneDecimal, storageSnapshot, violations } from './harness.mjs';
+import { useServerAndBrowser, newPage, instrument, meanTenths, oneDecimal, storageSnapshot, violations, openSessionOf } from './harness.mjs';
 
 const env = useServerAndBrowser();
 const hostile = '<img src=x onerror="window.__pwned=1">';
@@ -45,16 +45,7 @@ test('earlier rounds show how each dimension moved and which actions were done',
     store_version: 3, id: 'now', round_date: current.date,
     own: local(dims.map((_, n) => at(current.local, n))), partner: international(dims.map((_, n) => at(current.international, n))),
   };
-  await page.addInitScript((entry) => {
-    if (!sessionStorage.getItem('seeded')) {
-      localStorage.setItem(`partnership-scorecard.assessment.${entry.id}`, JSON.stringify(entry));
-      sessionStorage.setItem('seeded', '1');
-    }
-  }, stored);
-  await page.goto(env.server.url);
-  await page.getByRole('button', { name: /^Resume/ }).click();
-  await page.getByRole('button', { name: '4. Joint session' }).click();
-  await page.getByRole('heading', { level: 2, name: 'Rounds over time' }).waitFor();
+  await openSessionOf(page, env.server.url, stored);
   const chooser = page.getByLabel("Add an earlier round's joint session file");
 
   // Refused: one partner's result file, and a joint file of another questionnaire.
