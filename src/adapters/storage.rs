@@ -70,7 +70,8 @@ impl Store {
         let entries = self.entries();
         let mut assessments: Vec<Assessment> = entries.iter().filter_map(|(_, text)| Assessment::from_stored(text)).collect();
         let unreadable = entries.len() - assessments.len();
-        assessments.sort_unstable_by(|a, b| b.own.updated_at.cmp(&a.own.updated_at).then_with(|| a.id.cmp(&b.id)));
+        // Later changes first; equal times by id, so every tab lists them alike.
+        crate::domain::sort_by(&mut assessments, |a, b| (&b.own.updated_at, &a.id) < (&a.own.updated_at, &b.id));
         (assessments, unreadable)
     }
 

@@ -119,11 +119,14 @@ pub fn compare(instrument: &Instrument, own: &Responses, partner: &Responses) ->
 }
 
 /// Sorts by gap size, largest first, rows without a gap last; equal gaps keep their order.
+/// (The sizes are sorted with the rows' places, one copy of the sort for both lists, and the
+/// rows are then taken in that order.)
 fn largest_gap_first<T>(rows: Vec<T>, gap: impl Fn(&T) -> Option<Tenths>) -> Vec<T> {
-    let mut keyed: Vec<(std::cmp::Reverse<Option<Tenths>>, usize, T)> =
-        rows.into_iter().enumerate().map(|(i, row)| (std::cmp::Reverse(gap(&row).map(Tenths::abs)), i, row)).collect();
-    keyed.sort_unstable_by_key(|(size, i, _)| (*size, *i));
-    keyed.into_iter().map(|(_, _, row)| row).collect()
+    let mut order: Vec<(Option<Tenths>, usize)> = rows.iter().map(|row| gap(row).map(Tenths::abs)).zip(0..).collect();
+    // `None` (no gap) is below every size, so it goes last.
+    super::sort_by(&mut order, |a, b| a.0 > b.0);
+    let mut rows: Vec<Option<T>> = rows.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|(_, at)| rows[at].take()).collect()
 }
 
 #[cfg(test)]
