@@ -5,6 +5,7 @@ pub mod id_map;
 pub mod instrument;
 pub mod joint_file;
 pub mod plan;
+pub mod respondents;
 pub mod responses;
 pub mod result_file;
 pub mod rounds;

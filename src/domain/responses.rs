@@ -9,8 +9,9 @@ use super::plan::Action;
 /// The version of the stored assessment record; raised on any change to its shape, so an older
 /// page still open elsewhere keeps newer entries aside instead of writing them back without what
 /// it does not know. 2: the seal (`sealed_at`, `reopened_after_comparison`) and the action plan.
-/// 3: the round's date (`round_date`) and earlier rounds (`earlier_rounds`).
-pub const STORE_VERSION: u32 = 3;
+/// 3: the round's date (`round_date`) and earlier rounds (`earlier_rounds`). 4: the name of the
+/// person who answered (`respondent`).
+pub const STORE_VERSION: u32 = 4;
 
 /// A rating: a point of the instrument's scale, or "don't know / not applicable".
 /// Written in files as a number or the word `"not_applicable"`.
@@ -100,6 +101,11 @@ pub struct Responses {
     pub role: String,
     pub organisation: String,
     pub partner_organisation: String,
+    /// The name of the person who answered, given only by someone who agrees to be named
+    /// beside their answers when several people's answers from one side are combined
+    /// (`respondents.rs`); empty for everyone else.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub respondent: String,
     pub created_at: String,
     pub updated_at: String,
     /// By item id.
@@ -125,6 +131,7 @@ impl Responses {
             role: role.to_string(),
             organisation: organisation.trim().to_string(),
             partner_organisation: partner_organisation.trim().to_string(),
+            respondent: String::new(),
             created_at: now.to_string(),
             updated_at: now.to_string(),
             answers: IdMap::default(),

@@ -70,8 +70,10 @@ pub enum ImportError {
     SameRole { role: String },
     /// A joint file where one partner's file is expected, or the other way round.
     OtherKindOfFile,
-    /// A joint file for a questionnaire this app does not have.
+    /// A file for a questionnaire this app does not have.
     UnknownInstrument { found: String },
+    /// The same person's answers twice, among files combined (`respondents.rs`).
+    Duplicate,
     Invalid { detail: String },
 }
 
@@ -319,6 +321,11 @@ mod tests {
         let sealed = read(include_str!("../../tests/fixtures/result-file-v1-sealed.json")).expect("a sealed file loads");
         assert_eq!(sealed.sealed_at.as_deref(), Some("2026-11-20T16:00:00.000Z"));
         assert_eq!(sealed.reopened_after_comparison, ["2026-11-21T11:00:00.000Z"]);
+        assert_eq!(sealed.respondent, "", "files from before names read as anonymous");
+
+        // So was the respondent's name.
+        let named = read(include_str!("../../tests/fixtures/result-file-v1-respondent.json")).expect("a named file loads");
+        assert_eq!(named.respondent, "Björn Lindqvist");
     }
 
     #[test]
@@ -343,6 +350,12 @@ mod tests {
         assert_eq!(assessment.earlier_rounds.len(), 1);
         assert_eq!(assessment.earlier_rounds[0].round_date.as_deref(), Some("2026-08-20"));
         assert_eq!(crate::domain::rounds::rounds(&assessment).len(), 2);
+        assert_eq!(assessment.own.respondent, "");
+
+        let fixture = include_str!("../../tests/fixtures/stored-assessment-v4.json");
+        let assessment = crate::domain::Assessment::from_stored(fixture).expect("a version 4 entry loads");
+        assert_eq!(assessment.own.respondent, "Amina Odhiambo");
+        assert_eq!(assessment.earlier_rounds.len(), 1);
     }
 
     // Whatever arrives as a "result file" is answered with a value, never a panic.

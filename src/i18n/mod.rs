@@ -59,9 +59,13 @@ catalogue! {
     plan_remove, plan_remove_confirm, plan_nothing_to_do, plan_too_long, plan_not_a_date,
     round_date_label, joint_keep_title, joint_keep_intro, joint_download, joint_downloaded,
     joint_title, joint_intro, joint_label, joint_which, joint_as, joint_opened,
-    joint_unknown_instrument, joint_result_file_here, import_joint_file_here,
+    import_unknown_instrument, joint_result_file_here, import_joint_file_here,
     rounds_title, rounds_intro, rounds_chart_label, rounds_summary, rounds_table_caption, rounds_col_date,
     rounds_actions_title, rounds_not_done, rounds_round_of, rounds_remove_confirm, rounds_label, rounds_added,
+    respondent_label, respondent_hint, import_duplicate,
+    combine_title, combine_intro, combine_too_large, combine_label, combine_file_refused, combine_view_title, combine_side,
+    combine_means_only, combine_cell, combine_cell_means_only, combine_chart_label, combine_dimensions_caption,
+    combine_statements_caption, combine_said_title, combine_said_none,
 }
 
 /// The catalogue in use. Only English exists so far.

@@ -39,7 +39,7 @@ pub(super) fn gap_text(t: &Strings, gap: Option<Tenths>) -> String {
 }
 
 /// A table's caption and column headers.
-fn table_start(html: &mut Html, id: &'static str, caption: &str, columns: &[&str]) {
+pub(super) fn table_start(html: &mut Html, id: &'static str, caption: &str, columns: &[&str]) {
     html.open("table", &[("class", "psc-table"), ("id", id)]).element("caption", &[], caption).open("thead", &[]).open("tr", &[]);
     for column in columns {
         html.element("th", &[("scope", "col")], column);

@@ -30,6 +30,7 @@ pub fn screen(state: AppState) -> impl IntoView {
         {move || has_saved().then(|| view! { {saved_list(state)} })}
         {new_assessment(state)}
         {reopen_joint_session(state)}
+        {super::combine::section(state)}
         {your_data(state)}
     }
 }
@@ -230,6 +231,10 @@ fn new_assessment(state: AppState) -> impl IntoView {
         html.open("div", &[("class", "psc-field")]).element("label", &[("for", id)], label);
         html.open("input", &[("id", id), ("type", "text"), ("autocomplete", autocomplete), ("maxlength", &MAX_NAME_CHARS.to_string())]).close("div");
     }
+    // Optional, and given only by someone who agrees to be named (see domain::respondents).
+    html.open("div", &[("class", "psc-field")]).element("label", &[("for", RESPONDENT)], t.respondent_label);
+    html.element("p", &[("id", "psc-respondent-hint"), ("class", "psc-hint")], t.respondent_hint);
+    html.open("input", &[("id", RESPONDENT), ("type", "text"), ("autocomplete", "name"), ("maxlength", &MAX_NAME_CHARS.to_string()), ("aria-describedby", "psc-respondent-hint")]).close("div");
     html.element("p", &[("id", "psc-new-error"), ("class", "psc-error-slot"), ("role", "alert"), ("tabindex", "-1")], "");
     html.element("button", &[("type", "submit"), ("class", "psc-primary")], t.start).close("form");
 
@@ -250,17 +255,24 @@ fn new_assessment(state: AppState) -> impl IntoView {
         ev.prevent_default();
         let Some(instrument) = state.instrument(&value(state, "#psc-instrument")) else { return };
         let role = value(state, "[name=psc-role]:checked");
-        let (org, partner) = (value(state, "#psc-org"), value(state, "#psc-partner-org"));
+        let (org, partner, respondent) = (value(state, "#psc-org"), value(state, "#psc-partner-org"), value(state, "#psc-respondent"));
         let no_role = instrument.role(&role).is_none();
         let empty = |name: &str| name.trim().is_empty();
         let too_long = |name: &str| name.chars().count() > MAX_NAME_CHARS;
         let bad_name = |name: &str| empty(name) || too_long(name);
         // Each field to fix is marked and tied to the error message, so a screen reader says
         // why when the field is reached (a radio group is described, not marked invalid).
-        let fields = [("#psc-role", no_role, false), ("#psc-org", bad_name(&org), true), ("#psc-partner-org", bad_name(&partner), true)];
-        for (selector, bad, can_be_invalid) in fields {
+        // The name's hint stays in its description.
+        let fields = [
+            ("#psc-role", no_role, false, ""),
+            ("#psc-org", bad_name(&org), true, ""),
+            ("#psc-partner-org", bad_name(&partner), true, ""),
+            ("#psc-respondent", too_long(&respondent), true, "psc-respondent-hint"),
+        ];
+        for (selector, bad, can_be_invalid, hint) in fields {
             if let Some(field) = state.element(selector) {
-                let _ = if bad { field.set_attribute("aria-describedby", "psc-new-error") } else { field.remove_attribute("aria-describedby") };
+                let described = if bad { format!("psc-new-error {hint}") } else { hint.to_string() };
+                let _ = if described.is_empty() { field.remove_attribute("aria-describedby") } else { field.set_attribute("aria-describedby", described.trim()) };
                 if can_be_invalid {
                     let _ = if bad { field.set_attribute("aria-invalid", "true") } else { field.remove_attribute("aria-invalid") };
                 }
@@ -270,7 +282,7 @@ fn new_assessment(state: AppState) -> impl IntoView {
             Some(t.error_choose_role)
         } else if empty(&org) || empty(&partner) {
             Some(t.error_names_required)
-        } else if too_long(&org) || too_long(&partner) {
+        } else if too_long(&org) || too_long(&partner) || too_long(&respondent) {
             Some(t.error_name_too_long)
         } else {
             None
@@ -283,7 +295,8 @@ fn new_assessment(state: AppState) -> impl IntoView {
             return;
         }
         let now = clock::now_iso();
-        let responses = Responses::new(&instrument, &role, &org, &partner, &now);
+        let mut responses = Responses::new(&instrument, &role, &org, &partner, &now);
+        responses.respondent = respondent.trim().to_string();
         let assessment = Assessment::new(clock::new_id(), responses);
         let id = assessment.id.clone();
         match state.add(assessment) {
@@ -299,6 +312,7 @@ const ABOUT: &str = "psc-instrument-about";
 const ABOUT_SELECTOR: &str = "#psc-instrument-about";
 const ROLES: &str = "psc-roles";
 const ROLES_SELECTOR: &str = "#psc-roles";
+const RESPONDENT: &str = "psc-respondent";
 
 /// What a questionnaire is, and whose it is.
 fn about(html: &mut Html, instrument: &Instrument) {

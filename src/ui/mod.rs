@@ -2,6 +2,7 @@
 //! the few signals owned at the top and passed down.
 
 mod answer;
+mod combine;
 mod compare;
 mod components;
 mod home;

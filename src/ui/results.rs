@@ -214,13 +214,14 @@ pub(super) fn import_message(t: &Strings, error: &ImportError, instrument: Optio
         ImportError::NotAResultFile => t.import_not_result.to_string(),
         ImportError::UnsupportedVersion { found } => i18n::fill(t.import_version, &[("version", found)]),
         ImportError::WrongInstrument { found } => i18n::fill(t.import_wrong_instrument, &[("found", found), ("expected", &title)]),
-        ImportError::UnknownInstrument { found } => i18n::fill(t.joint_unknown_instrument, &[("found", found)]),
+        ImportError::UnknownInstrument { found } => i18n::fill(t.import_unknown_instrument, &[("found", found)]),
         ImportError::OtherKindOfFile if joint => t.joint_result_file_here.to_string(),
         ImportError::OtherKindOfFile => t.import_joint_file_here.to_string(),
         ImportError::SameRole { role } => {
             let label = instrument.and_then(|i| i.role(role)).map_or(role.as_str(), |r| r.label.as_str());
             i18n::fill(t.import_same_role, &[("role", &label)])
         }
+        ImportError::Duplicate => t.import_duplicate.to_string(),
         ImportError::Invalid { detail } => i18n::fill(t.import_invalid, &[("detail", detail)]),
     }
 }

@@ -97,13 +97,17 @@ export const instrument = JSON.parse(
 );
 export const items = instrument.dimensions.flatMap((d) => d.items.map((i) => ({ ...i, dimension: d.id })));
 
-/** Opens the app and starts an assessment as a person would, by labels and roles. */
-export async function startAssessment(page, url, { role, organisation, partner }) {
+/**
+ * Opens the app and starts an assessment as a person would, by labels and roles; `name`, when
+ * given, is the respondent's own name.
+ */
+export async function startAssessment(page, url, { role, organisation, partner, name }) {
   await page.goto(url);
   await page.getByRole('heading', { level: 1 }).waitFor();
   await page.getByRole('radio', { name: role }).check();
   await page.getByLabel("Your organisation's name").fill(organisation);
   await page.getByLabel("Your partner organisation's name").fill(partner);
+  if (name) await page.getByLabel('Your own name (optional)').fill(name);
   await page.getByRole('button', { name: 'Start answering' }).click();
   await page.getByRole('heading', { level: 1, name: instrument.title }).waitFor();
 }

@@ -1,0 +1,178 @@
+//! Several people's answers, combined: on the start screen a facilitator chooses the result
+//! files of several respondents of one side, or of both, and sees each side's view (the rules
+//! are in `domain::respondents`). Nothing of the files is kept in this browser.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::compare::{figure, gap_text, table_start};
+use super::components::{credit, file_text, score_text};
+use super::html::Html;
+use super::results::import_message;
+use super::AppState;
+use crate::charts::{gap_chart, GapRow, Legend};
+use crate::domain::gap::is_large;
+use crate::domain::respondents::{combine, Combined, Side, Summary, MAX_COMBINED_BYTES};
+use crate::domain::result_file::ImportError;
+use crate::domain::Tenths;
+use crate::i18n::{self, Strings};
+
+const FILES: &str = "psc-combine-files";
+
+/// The section: the file chooser, where a refusal is said, and where the combined view goes.
+pub fn section(state: AppState) -> impl IntoView {
+    let t = state.t;
+    let mut html = Html::new();
+    html.element("h2", &[("id", "psc-combine-title")], t.combine_title).element("p", &[], t.combine_intro);
+    html.open("div", &[("class", "psc-field")]).element("label", &[("for", FILES)], t.combine_label);
+    html.open("input", &[("id", FILES), ("type", "file"), ("multiple", ""), ("accept", ".json,application/json"), ("aria-describedby", "psc-combine-error")]);
+    html.close("div").element("p", &[("id", "psc-combine-error"), ("class", "psc-error-slot"), ("role", "alert"), ("tabindex", "-1")], "");
+    html.element("div", &[("id", "psc-combined")], "");
+
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).filter(|i| i.id() == FILES) else { return };
+        let chosen: Vec<web_sys::File> = input.files().map(|list| (0..list.length()).filter_map(|n| list.get(n)).collect()).unwrap_or_default();
+        if chosen.is_empty() {
+            return;
+        }
+        // Emptied, so that choosing the same files again (after fixing one) is noticed.
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            let (error, view) = match read_all(t, chosen).await.map(|files| combine(&files, &|id| state.instrument(id))) {
+                Ok(Ok(combined)) => (String::new(), combined_view(t, &combined)),
+                Ok(Err((file, e, instrument))) => (refused(t, &file, &e, instrument.as_deref()), String::new()),
+                Err(message) => (message, String::new()),
+            };
+            if let (Some(slot), Some(shown)) = (state.element("#psc-combine-error"), state.element("#psc-combined")) {
+                slot.set_text_content(Some(&error));
+                shown.set_inner_html(&view);
+            }
+            state.focus_soon(if error.is_empty() { "#psc-combined h3" } else { "#psc-combine-error" });
+        });
+    };
+    view! { <section aria-labelledby="psc-combine-title" class="psc-card psc-combine" on:change=on_change inner_html=html.finish()></section> }
+}
+
+/// Every chosen file's name and text; or why not: the files are too large together (said
+/// before any is read), or one is too large or unreadable on its own.
+async fn read_all(t: &Strings, chosen: Vec<web_sys::File>) -> Result<Vec<(String, String)>, String> {
+    let bytes = chosen.iter().map(|f| f.size() as usize).sum::<usize>();
+    if bytes > MAX_COMBINED_BYTES {
+        return Err(i18n::fill(t.combine_too_large, &[("size", &(bytes / 1024)), ("limit", &(MAX_COMBINED_BYTES / 1024))]));
+    }
+    let mut files = Vec::new();
+    for file in chosen {
+        let name = file.name();
+        let text = file_text(file).await.map_err(|e| refused(t, &name, &e, None))?;
+        files.push((name, text));
+    }
+    Ok(files)
+}
+
+/// Which file was refused, and why.
+fn refused(t: &Strings, file: &str, error: &ImportError, instrument: Option<&crate::domain::Instrument>) -> String {
+    let reason = import_message(t, error, instrument, false);
+    i18n::fill(t.combine_file_refused, &[("file", &i18n::isolate(file)), ("reason", &reason)])
+}
+
+/// A side's mean, with its lowest and highest (when one person's answers may be shown) and how
+/// many answered.
+fn cell(t: &Strings, side: &Side, s: Summary) -> String {
+    if s.count == 0 {
+        return t.not_rated.to_string();
+    }
+    let (lowest, highest, count) = (score_text(t, s.lowest), score_text(t, s.highest), s.count);
+    let template = if side.shows_individuals() { t.combine_cell } else { t.combine_cell_means_only };
+    i18n::fill(template, &[("mean", &score_text(t, s.mean)), ("lowest", &lowest), ("highest", &highest), ("count", &count)])
+}
+
+/// Both sides' views: who answered, a chart and a table of the dimensions, a table of the
+/// statements, and what people wrote where that may be shown.
+fn combined_view(t: &Strings, combined: &Combined) -> String {
+    let instrument = &combined.instrument;
+    let sides = &combined.sides;
+    let labels: Vec<String> = sides.iter().map(|s| instrument.role_label(&s.role)).collect();
+    let mut html = Html::new();
+    html.element("h3", &[("tabindex", "-1")], &i18n::fill(t.combine_view_title, &[("instrument", &instrument.title)]));
+    for (side, label) in sides.iter().zip(&labels) {
+        let count = side.respondents.len();
+        let mut who = i18n::fill(t.combine_side, &[("role", label), ("count", &count)]);
+        if count > 0 && !side.shows_individuals() {
+            who = i18n::fill(t.combine_means_only, &[("who", &who), ("role", label)]);
+        }
+        html.element("p", &[], &who);
+    }
+    let gap = |a: Summary, b: Summary| a.mean.zip(b.mean).map(|(a, b)| a - b);
+    let large = |g: Option<Tenths>| g.is_some_and(|g| is_large(g, &instrument.scale));
+    let columns = [t.col_dimension, &labels[0], &labels[1], t.col_gap];
+
+    let dimensions: Vec<_> = sides.iter().map(|s| s.dimensions(instrument)).collect();
+    let mut rows = Vec::new();
+    let mut table = Html::new();
+    table_start(&mut table, "psc-combined-dimensions", t.combine_dimensions_caption, &columns);
+    for (n, d) in instrument.dimensions.iter().enumerate() {
+        let (a, b) = (dimensions[0][n], dimensions[1][n]);
+        let (gap, large) = (gap(a, b), large(gap(a, b)));
+        let note = if large { t.chart_large_gap } else { t.chart_gap };
+        rows.push(GapRow {
+            label: d.short_title.clone(),
+            own: a.mean.map(Tenths::as_f64),
+            partner: b.mean.map(Tenths::as_f64),
+            note: i18n::fill(note, &[("gap", &gap_text(t, gap))]),
+            large,
+        });
+        gap_row(&mut table, t, &d.title, [cell(t, &sides[0], a), cell(t, &sides[1], b)], gap, large);
+    }
+    table.close("tbody").close("table");
+    let svg = gap_chart(&rows, (instrument.scale.min, instrument.scale.max), Legend { own: &labels[0], partner: &labels[1] }).unwrap_or_default();
+    figure(&mut html, t.combine_chart_label, &svg, "");
+    html.svg(&table.finish());
+
+    table_start(&mut html, "psc-combined-statements", t.combine_statements_caption, &[t.col_statement, &labels[0], &labels[1], t.col_gap]);
+    for (_, item) in instrument.items() {
+        let (a, b) = (sides[0].statement(&item.id), sides[1].statement(&item.id));
+        gap_row(&mut html, t, &item.text, [cell(t, &sides[0], a), cell(t, &sides[1], b)], gap(a, b), large(gap(a, b)));
+    }
+    html.close("tbody").close("table");
+
+    // What people wrote, statement by statement and question by question, where it may be shown.
+    html.element("h4", &[], t.combine_said_title);
+    let mut questions: Vec<(&str, &str, bool)> = instrument.items().map(|(_, i)| (i.id.as_str(), i.text.as_str(), true)).collect();
+    questions.extend(instrument.reflections.iter().map(|q| (q.id.as_str(), q.text.as_str(), false)));
+    let mut any = false;
+    for (id, text, statement) in questions {
+        let mut lines = Vec::new();
+        for (side, label) in sides.iter().zip(&labels) {
+            for (name, words) in side.said(&|r| if statement { r.comment(id) } else { r.reflection(id) }) {
+                let who = if name.is_empty() { label.clone() } else { format!("{label}, {}", i18n::isolate(name)) };
+                lines.push(i18n::fill(t.session_said, &[("who", &who), ("text", &i18n::isolate(words))]));
+            }
+        }
+        if !lines.is_empty() {
+            any = true;
+            html.element("p", &[("class", "psc-session-statement")], text).open("ul", &[]);
+            for line in lines {
+                html.element("li", &[("class", "psc-comment-shown")], &line);
+            }
+            html.close("ul");
+        }
+    }
+    if !any {
+        html.element("p", &[], t.combine_said_none);
+    }
+    credit(&mut html, instrument);
+    html.finish()
+}
+
+/// A row: what it is about, both sides' cells, and the gap (flagged when large).
+fn gap_row(html: &mut Html, t: &Strings, about: &str, cells: [String; 2], gap: Option<Tenths>, large: bool) {
+    html.open("tr", &[]).element("th", &[("scope", "row")], about);
+    for cell in cells {
+        html.element("td", &[], &cell);
+    }
+    html.open("td", &[("class", "psc-num")]).text(&gap_text(t, gap));
+    if large {
+        html.text(" ").element("strong", &[("class", "psc-flag")], t.large_gap);
+    }
+    html.close("td").close("tr");
+}
