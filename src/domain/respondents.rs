@@ -82,11 +82,13 @@ impl Side {
     /// alphabetical order, not the files' order, so nobody's words can be linked from one
     /// statement to the next.
     pub fn said<'a>(&'a self, words: &dyn Fn(&'a Responses) -> &'a str) -> Vec<(&'a str, &'a str)> {
+        if !self.shows_individuals() {
+            return Vec::new();
+        }
         let named = self.all_named();
         let mut said: Vec<_> = self
             .respondents
             .iter()
-            .filter(|_| self.shows_individuals())
             .map(|r| (if named { r.respondent.as_str() } else { "" }, words(r)))
             .filter(|(_, w)| !w.trim().is_empty())
             .collect();

@@ -203,7 +203,7 @@ pub static EN: Strings = Strings {
     rounds_added: "The round of {date} was added.",
     import_joint_file_here: "This is a joint session file, not your partner's result file: open it on the start screen, under “Reopen a joint session”. Nothing was changed.",
     respondent_label: "Your own name (optional)",
-    respondent_hint: "Only if you agree to be named: when the answers of several people of your side are combined, your name is shown beside your answers and comments. Leave it empty to stay anonymous.",
+    respondent_hint: "Only if you agree to be named: when the answers of several people of your side are combined, your name is shown beside your comments and reflection answers. Leave it empty to stay anonymous.",
     import_duplicate: "These are the answers of someone already among the files chosen (the same assessment, exported twice?): each person may count once. Nothing was changed.",
     combine_title: "Combine several people's answers",
     combine_intro: "When several people of one side answered separately (five staff of the local partner, say), choose all their result files together, with the other side's. Each side is then shown as its mean, its lowest and highest answer and how many answered. One person's answers and comments are shown only when at least three people answered for that side, or when all of them gave their name. Nothing of these files is kept in this browser.",
