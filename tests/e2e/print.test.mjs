@@ -33,6 +33,9 @@ function layout(page) {
   });
 }
 
+/** Print-media screenshots of each screen in each theme, compared once both themes have run. */
+const shots = {};
+
 /** The number of pages of a PDF the browser wrote. */
 const pageCount = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
 
@@ -59,6 +62,7 @@ for (const theme of ['light', 'dark']) {
       assert.equal(seen.background, 'rgb(255, 255, 255)', `${step}: white paper`);
       assert.ok(seen.credit.includes(instrument.publisher), `${step}: the credit line`);
       if (step === '3. Compare') assert.ok(seen.chart, 'the chart is printed');
+      (shots[step] ??= {})[theme] = await page.screenshot({ fullPage: true });
       const pdf = await page.pdf({ format: 'A4' });
       const pages = pageCount(pdf);
       assert.ok(pages >= 2 && pages <= 12, `${step}: ${pages} A4 pages`);
@@ -67,3 +71,38 @@ for (const theme of ['light', 'dark']) {
     await context.close();
   });
 }
+
+// The screenshots, compared: on paper the dark theme must look exactly like the light one (the
+// print stylesheet sets black on white for both), pixel for pixel; and the page is neither
+// blank nor cut at its right edge.
+test('printed, both themes give the same page, not blank and not cut at the edge', async () => {
+  assert.deepEqual(Object.keys(shots), ['3. Compare', '4. Joint session'], 'both themes ran first');
+  const page = await env.browser.newPage();
+  for (const [step, { light, dark }] of Object.entries(shots)) {
+    assert.ok(light.equals(dark), `${step}: the dark theme prints as the light one`);
+    // Read the pixels in the browser (no image library): share of ink, and ink in the last column.
+    const seen = await page.evaluate(async (png) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${png}`;
+      await image.decode();
+      const canvas = new OffscreenCanvas(image.width, image.height);
+      const context = canvas.getContext('2d');
+      context.drawImage(image, 0, 0);
+      const { data } = context.getImageData(0, 0, image.width, image.height);
+      const dark = (i) => data[i] + data[i + 1] + data[i + 2] < 3 * 160;
+      let ink = 0;
+      let edge = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (dark(i)) {
+          ink += 1;
+          if ((i / 4) % image.width === image.width - 1) edge += 1;
+        }
+      }
+      return { width: image.width, share: ink / (data.length / 4), edge };
+    }, light.toString('base64'));
+    assert.equal(seen.width, A4_PRINTABLE_PX, `${step}: the page is as wide as A4's printable width`);
+    assert.ok(seen.share > 0.01 && seen.share < 0.5, `${step}: ink on ${(seen.share * 100).toFixed(1)} % of the page`);
+    assert.equal(seen.edge, 0, `${step}: nothing dark touches the right edge`);
+  }
+  await page.close();
+});
