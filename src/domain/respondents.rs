@@ -1,9 +1,9 @@
 //! Several respondents per side: when several people of one side (say five staff of the local
 //! partner) answered separately, a facilitator combines their result files, with the other
 //! side's, into each side's view: per statement and per dimension the mean, the lowest and the
-//! highest answer, and how many answered. What one person said is shown only where it cannot
-//! be traced back to them ([`Side::shows_individuals`]). Nothing combined is kept: the files
-//! stay the record.
+//! highest answer, and how many answered. What one person said or rated is shown only where it
+//! cannot be picked out as theirs ([`Side::shows_individuals`], [`Side::visible`]). Nothing
+//! combined is kept: the files stay the record.
 
 use std::sync::Arc;
 
@@ -12,9 +12,9 @@ use super::responses::Responses;
 use super::result_file::{check_responses, read_file, ImportError, FORMAT_NAME, MAX_FILE_BYTES};
 use super::scoring::{dimension_scores, Tenths};
 
-/// With fewer respondents than this on a side, one person's ratings and words could be told
-/// apart (by the other respondent, or by anyone who knows who answered): only the means and
-/// the count are shown, unless every one of them agreed to be named.
+/// With fewer people than this on a side, or rating one statement, one person's words and
+/// ratings could be told apart (by another of them, or by anyone who knows who answered): only
+/// means and counts are shown, unless every one of them agreed to be named.
 pub const FEWEST_UNNAMED: usize = 3;
 
 /// The files chosen together may not be larger than this in all; checked before any is read.
@@ -23,7 +23,8 @@ pub const MAX_COMBINED_BYTES: usize = 4 * MAX_FILE_BYTES;
 /// What the people of one side said of one statement or one dimension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Summary {
-    /// Rounded once, like every score ([`Tenths::mean`]).
+    /// Rounded like every score ([`Tenths::mean`]); for a dimension, the mean of means each
+    /// person read already rounded, so it adds up with them.
     pub mean: Option<Tenths>,
     pub lowest: Option<Tenths>,
     pub highest: Option<Tenths>,
@@ -65,22 +66,41 @@ impl Side {
         self.respondents.len() >= FEWEST_UNNAMED || self.all_named()
     }
 
-    /// One statement: each respondent's rating, "don't know" left out.
+    /// One statement: each respondent's rating, "don't know" left out; as much as may be shown.
     pub fn statement(&self, item_id: &str) -> Summary {
-        Summary::of(self.respondents.iter().filter_map(|r| r.rating(item_id)?.score()).map(|s| Tenths::whole(s.into())).collect())
+        let ratings = self.respondents.iter().filter_map(|r| r.rating(item_id)?.score()).map(|s| Tenths::whole(s.into()));
+        self.visible(Summary::of(ratings.collect()))
     }
 
     /// Each dimension, in the instrument's order: the respondents' own dimension scores, as each
-    /// of them read theirs, so the side's numbers add up with what its people saw.
+    /// of them read theirs, so the side's numbers add up with what its people saw; as much as
+    /// may be shown.
     pub fn dimensions(&self, instrument: &Instrument) -> Vec<Summary> {
         let scores: Vec<_> = self.respondents.iter().map(|r| dimension_scores(instrument, r)).collect();
-        (0..instrument.dimensions.len()).map(|d| Summary::of(scores.iter().filter_map(|s| s[d].mean).collect())).collect()
+        (0..instrument.dimensions.len()).map(|d| self.visible(Summary::of(scores.iter().filter_map(|s| s[d].mean).collect()))).collect()
+    }
+
+    /// A summary with what may not be shown taken out (the count always stays). The lowest and
+    /// highest are one person's ratings: kept when at least [`FEWEST_UNNAMED`] gave one, or all
+    /// are named. The mean of a single rating is that person's rating: on a side of several
+    /// people not all named it goes too (and with it any gap). A side of one person is that
+    /// side's answer, as in a comparison of two files.
+    pub fn visible(&self, summary: Summary) -> Summary {
+        let named = self.all_named();
+        let spread = named || summary.count >= FEWEST_UNNAMED;
+        let mean = named || summary.count > 1 || self.respondents.len() == 1;
+        Summary {
+            mean: summary.mean.filter(|_| mean),
+            lowest: summary.lowest.filter(|_| spread),
+            highest: summary.highest.filter(|_| spread),
+            count: summary.count,
+        }
     }
 
     /// What this side's people wrote (`words` picks it from each), with who wrote it when all
-    /// agreed to be named; nothing when individuals are not shown. Unnamed, the words are in
-    /// alphabetical order, not the files' order, so nobody's words can be linked from one
-    /// statement to the next.
+    /// agreed to be named; nothing when individuals are not shown. Unnamed, the words are ordered
+    /// by their text (ignoring ASCII case), not by the files' order, so nobody's words can be
+    /// linked from one statement to the next.
     pub fn said<'a>(&'a self, words: &dyn Fn(&'a Responses) -> &'a str) -> Vec<(&'a str, &'a str)> {
         if !self.shows_individuals() {
             return Vec::new();
@@ -93,7 +113,7 @@ impl Side {
             .filter(|(_, w)| !w.trim().is_empty())
             .collect();
         if !named {
-            super::sort_by(&mut said, |a, b| a.1 < b.1);
+            super::sort_by(&mut said, |a, b| a.1.bytes().map(|c| c.to_ascii_lowercase()).lt(b.1.bytes().map(|c| c.to_ascii_lowercase())));
         }
         said
     }
@@ -127,9 +147,9 @@ pub fn combine(files: &[(String, String)], instrument_of: &dyn Fn(&str) -> Optio
             None => instrument_of(&found).ok_or_else(|| refuse(ImportError::UnknownInstrument { found }))?,
         };
         check_responses(&responses, &chosen).map_err(refuse)?;
-        // Started at the same moment by the same organisation in the same role: the same
-        // person's answers, perhaps exported twice, which would count them twice.
-        if all.iter().any(|r| (&r.created_at, &r.organisation, &r.role) == (&responses.created_at, &responses.organisation, &responses.role)) {
+        // Started at the same moment in the same role: the same person's answers (one
+        // assessment), perhaps exported twice, which would count them twice.
+        if all.iter().any(|r| (&r.created_at, &r.role) == (&responses.created_at, &responses.role)) {
             return Err(refuse(ImportError::Duplicate));
         }
         all.push(responses);
@@ -192,12 +212,12 @@ mod tests {
 
     #[test]
     fn three_respondents_give_the_mean_lowest_highest_and_count() {
-        let local = [
+        let three = [
             respondent("international", "", &[Some(1), Some(2), Some(5)], "a"),
             respondent("international", "", &[Some(2), None, Some(4)], "b"),
             respondent("international", "", &[Some(4), Some(3), Some(4)], "c"),
         ];
-        let both = [local.to_vec(), vec![respondent("local", "", &[Some(5)], "")]].concat();
+        let both = [three.to_vec(), vec![respondent("local", "", &[Some(5)], "")]].concat();
         let c = combined(&both);
         let instrument = &c.instrument;
         assert_eq!(c.sides.iter().map(|s| s.respondents.len()).collect::<Vec<_>>(), [3, 1], "in the roles' order");
@@ -205,8 +225,10 @@ mod tests {
         let items: Vec<_> = instrument.items().map(|(_, i)| i.id.clone()).collect();
         // 1, 2, 4: mean 7/3 = 2.33 -> 2.3.
         assert_eq!(side.statement(&items[0]), Summary { mean: Some(Tenths(23)), lowest: Some(Tenths(10)), highest: Some(Tenths(40)), count: 3 });
-        // 2, don't know, 3: two ratings, mean 2.5.
-        assert_eq!(side.statement(&items[1]), Summary { mean: Some(Tenths(25)), lowest: Some(Tenths(20)), highest: Some(Tenths(30)), count: 2 });
+        // 2, don't know, 3: two ratings, mean 2.5; the lowest and highest would be one person's each.
+        assert_eq!(side.statement(&items[1]), Summary { mean: Some(Tenths(25)), lowest: None, highest: None, count: 2 });
+        // The one person of the other side: that side's answer, as in a comparison of two files.
+        assert_eq!(c.sides[1].statement(&items[0]).mean, Some(Tenths(50)));
         assert_eq!(side.statement(&items[3]).count, 0);
         assert_eq!(side.statement(&items[3]).mean, None);
     }
@@ -217,7 +239,8 @@ mod tests {
         let in_first = instrument.dimensions[0].items.len();
         assert!(in_first >= 3, "the first dimension has three statements to rate");
         // Respondent means in the first dimension: (1+2+2)/3 = 1.67 -> 1.7; (5+5+4)/3 = 4.67 -> 4.7.
-        let c = combined(&[respondent("international", "", &[Some(1), Some(2), Some(2)], ""), respondent("international", "", &[Some(5), Some(5), Some(4)], "")]);
+        // Both named, so everything may be shown.
+        let c = combined(&[respondent("international", "A", &[Some(1), Some(2), Some(2)], ""), respondent("international", "B", &[Some(5), Some(5), Some(4)], "")]);
         let first = c.sides[0].dimensions(&instrument)[0];
         // (1.7 + 4.7) / 2 = 3.2, from the means each read, not the pooled 19/6 = 3.17.
         assert_eq!(first, Summary { mean: Some(Tenths(32)), lowest: Some(Tenths(17)), highest: Some(Tenths(47)), count: 2 });
@@ -235,13 +258,31 @@ mod tests {
         assert!(named.sides[0].shows_individuals());
         assert_eq!(first(&named.sides[0]), ["Zola:zz", "Amina:aa"], "named, in the files' order");
 
-        let three = combined(&[
+        let four = combined(&[
             respondent("international", "Amina", &[Some(1)], "zz"),
             respondent("international", "", &[Some(2)], "aa"),
             respondent("international", "", &[Some(3)], "  "),
+            respondent("international", "", &[Some(3)], "Better"),
         ]);
-        assert!(three.sides[0].shows_individuals());
-        assert_eq!(first(&three.sides[0]), [":aa", ":zz"], "unnamed, since not all agreed; alphabetical; blank left out");
+        assert!(four.sides[0].shows_individuals());
+        assert_eq!(first(&four.sides[0]), [":aa", ":Better", ":zz"], "unnamed, since not all agreed; by text; blank left out");
+    }
+
+    #[test]
+    fn one_rating_among_several_unnamed_people_is_not_shown() {
+        let instrument = instrument();
+        let item = &instrument.dimensions[0].items[0].id;
+        // Two people, one "don't know": the mean would be the other's rating, which the first
+        // would know as theirs. So only the count; and no gap can give it away either.
+        let two = combined(&[respondent("international", "", &[Some(4)], ""), respondent("international", " ", &[None], "")]);
+        assert!(!two.sides[0].all_named(), "a blank name is no name");
+        assert_eq!(two.sides[0].statement(item), Summary { mean: None, lowest: None, highest: None, count: 1 });
+        // Named, it shows.
+        let named = combined(&[respondent("international", "Zola", &[Some(4)], ""), respondent("international", "Björn", &[None], "")]);
+        assert_eq!(named.sides[0].statement(item).mean, Some(Tenths(40)));
+        // Nobody answered for the other side: nothing to show, nothing hidden.
+        assert_eq!(two.sides[1].statement(item), Summary { mean: None, lowest: None, highest: None, count: 0 });
+        assert!(two.sides[1].dimensions(&instrument).iter().all(|d| d.count == 0));
     }
 
     #[test]
@@ -276,7 +317,8 @@ mod tests {
         /// within half a tenth of the exact mean, and counts only points of the scale.
         #[test]
         fn a_statement_summary_agrees_with_its_ratings(ratings in proptest::collection::vec(proptest::option::of(1u8..=5), 1..12)) {
-            let all: Vec<_> = ratings.iter().map(|r| respondent("international", "", &[*r], "")).collect();
+            // Named, so that everything may be shown.
+            let all: Vec<_> = ratings.iter().map(|r| respondent("international", "N", &[*r], "")).collect();
             let c = combined(&all);
             let summary = c.sides[0].statement(&c.instrument.dimensions[0].items[0].id);
             let scores: Vec<f64> = ratings.iter().flatten().map(|&s| f64::from(s)).collect();
@@ -288,6 +330,9 @@ mod tests {
                 let mean = summary.mean.unwrap();
                 prop_assert!((f64::from(mean.0) - exact).abs() <= 0.5 + 1e-9);
                 prop_assert!(summary.lowest.unwrap() <= mean && mean <= summary.highest.unwrap());
+                let whole = |t: Tenths| f64::from(t.0) / 10.0;
+                prop_assert_eq!(whole(summary.lowest.unwrap()), scores.iter().copied().fold(f64::MAX, f64::min));
+                prop_assert_eq!(whole(summary.highest.unwrap()), scores.iter().copied().fold(f64::MIN, f64::max));
             }
         }
     }

@@ -12,7 +12,7 @@ use super::results::import_message;
 use super::AppState;
 use crate::charts::{gap_chart, GapRow, Legend};
 use crate::domain::gap::is_large;
-use crate::domain::respondents::{combine, Combined, Side, Summary, MAX_COMBINED_BYTES};
+use crate::domain::respondents::{combine, Combined, Summary, MAX_COMBINED_BYTES};
 use crate::domain::result_file::ImportError;
 use crate::domain::Tenths;
 use crate::i18n::{self, Strings};
@@ -29,6 +29,8 @@ pub fn section(state: AppState) -> impl IntoView {
     html.close("div").element("p", &[("id", "psc-combine-error"), ("class", "psc-error-slot"), ("role", "alert"), ("tabindex", "-1")], "");
     html.element("div", &[("id", "psc-combined")], "");
 
+    // Which choice of files is the latest: a slower, earlier one must not replace its view.
+    let latest = StoredValue::new(0u32);
     let on_change = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).filter(|i| i.id() == FILES) else { return };
         let chosen: Vec<web_sys::File> = input.files().map(|list| (0..list.length()).filter_map(|n| list.get(n)).collect()).unwrap_or_default();
@@ -37,8 +39,14 @@ pub fn section(state: AppState) -> impl IntoView {
         }
         // Emptied, so that choosing the same files again (after fixing one) is noticed.
         input.set_value("");
+        latest.update_value(|n| *n += 1);
+        let this = latest.get_value();
         leptos::task::spawn_local(async move {
-            let (error, view) = match read_all(t, chosen).await.map(|files| combine(&files, &|id| state.instrument(id))) {
+            let outcome = read_all(t, chosen).await;
+            if latest.try_get_value() != Some(this) {
+                return;
+            }
+            let (error, view) = match outcome.map(|files| combine(&files, &|id| state.instrument(id))) {
                 Ok(Ok(combined)) => (String::new(), combined_view(t, &combined)),
                 Ok(Err((file, e, instrument))) => (refused(t, &file, &e, instrument.as_deref()), String::new()),
                 Err(message) => (message, String::new()),
@@ -75,14 +83,16 @@ fn refused(t: &Strings, file: &str, error: &ImportError, instrument: Option<&cra
     i18n::fill(t.combine_file_refused, &[("file", &i18n::isolate(file)), ("reason", &reason)])
 }
 
-/// A side's mean, with its lowest and highest (when one person's answers may be shown) and how
-/// many answered.
-fn cell(t: &Strings, side: &Side, s: Summary) -> String {
-    if s.count == 0 {
-        return t.not_rated.to_string();
-    }
+/// What a side's summary shows (`Side::visible` has taken out what may not be): its mean, its
+/// lowest and highest, and how many answered.
+fn cell(t: &Strings, s: Summary) -> String {
+    let template = match (s.mean, s.lowest) {
+        _ if s.count == 0 => return t.not_rated.to_string(),
+        (None, _) => t.combine_cell_hidden,
+        (Some(_), None) => t.combine_cell_means_only,
+        (Some(_), Some(_)) => t.combine_cell,
+    };
     let (lowest, highest, count) = (score_text(t, s.lowest), score_text(t, s.highest), s.count);
-    let template = if side.shows_individuals() { t.combine_cell } else { t.combine_cell_means_only };
     i18n::fill(template, &[("mean", &score_text(t, s.mean)), ("lowest", &lowest), ("highest", &highest), ("count", &count)])
 }
 
@@ -121,7 +131,7 @@ fn combined_view(t: &Strings, combined: &Combined) -> String {
             note: i18n::fill(note, &[("gap", &gap_text(t, gap))]),
             large,
         });
-        gap_row(&mut table, t, &d.title, [cell(t, &sides[0], a), cell(t, &sides[1], b)], gap, large);
+        gap_row(&mut table, t, &d.title, [cell(t, a), cell(t, b)], gap, large);
     }
     table.close("tbody").close("table");
     let svg = gap_chart(&rows, (instrument.scale.min, instrument.scale.max), Legend { own: &labels[0], partner: &labels[1] }).unwrap_or_default();
@@ -131,7 +141,7 @@ fn combined_view(t: &Strings, combined: &Combined) -> String {
     table_start(&mut html, "psc-combined-statements", t.combine_statements_caption, &[t.col_statement, &labels[0], &labels[1], t.col_gap]);
     for (_, item) in instrument.items() {
         let (a, b) = (sides[0].statement(&item.id), sides[1].statement(&item.id));
-        gap_row(&mut html, t, &item.text, [cell(t, &sides[0], a), cell(t, &sides[1], b)], gap(a, b), large(gap(a, b)));
+        gap_row(&mut html, t, &item.text, [cell(t, a), cell(t, b)], gap(a, b), large(gap(a, b)));
     }
     html.close("tbody").close("table");
 

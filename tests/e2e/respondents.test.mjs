@@ -58,10 +58,22 @@ function expected(files) {
   return { statement, dimension };
 }
 
+/**
+ * What may be shown of a side's numbers, by the rule the README states: the lowest and highest
+ * only where three or more rated, or all `people` of the side are `named`; a single rating among
+ * several unnamed people not at all (nor any gap it is part of).
+ */
+function visible(s, people, named) {
+  const spread = named || s.count >= 3;
+  const mean = named || s.count > 1 || people === 1;
+  return { ...s, mean: mean ? s.mean : null, lowest: spread ? s.lowest : null, highest: spread ? s.highest : null };
+}
+
 /** A table cell as a reader should see it. */
-function cell(s, individuals) {
+function cell(s) {
   if (s.count === 0) return 'not rated';
-  return individuals
+  if (s.mean === null) return `not shown: one person's rating (${s.count} answered)`;
+  return s.lowest !== null
     ? `${oneDecimal(s.mean)} (from ${oneDecimal(s.lowest)} to ${oneDecimal(s.highest)}; ${s.count} answered)`
     : `${oneDecimal(s.mean)} (${s.count} answered)`;
 }
@@ -115,17 +127,21 @@ test('three people of the local partner and two of the international NGO, combin
   const view = page.locator('#psc-combined');
   for (const side of sides) {
     const line = `${roleLabel[side.id]}: ${side.files.length} answered.`;
-    const means = ` Fewer than three people answered for the ${roleLabel[side.id]} and not all gave their name, so only means are shown: nobody's own ratings or comments.`;
+    const means = ` Fewer than three people answered for the ${roleLabel[side.id]} and not all gave their name, so their comments and the lowest and highest ratings are not shown, only means.`;
     await view.getByText(shows(side) ? line : line + means, { exact: true }).waitFor();
   }
 
+  // Nobody on either side gave a name but Amina.
   const [a, b] = sides.map((s) => expected(s.files));
-  assert.deepEqual(await tableRows(page, 'psc-combined-dimensions'), instrument.dimensions.map((d) => [
-    d.title, cell(a.dimension(d), shows(sides[0])), cell(b.dimension(d), shows(sides[1])), gapCell(a.dimension(d), b.dimension(d)),
-  ]));
-  assert.deepEqual(await tableRows(page, 'psc-combined-statements'), items.map((item, n) => [
-    item.text, cell(a.statement(n), shows(sides[0])), cell(b.statement(n), shows(sides[1])), gapCell(a.statement(n), b.statement(n)),
-  ]));
+  const seen = (side, s) => visible(s, side.files.length, false);
+  const row = (title, x, y) => [title, cell(x), cell(y), gapCell(x, y)];
+  const dimensionRows = instrument.dimensions.map((d) => row(d.title, seen(sides[0], a.dimension(d)), seen(sides[1], b.dimension(d))));
+  const statementRows = items.map((item, n) => row(item.text, seen(sides[0], a.statement(n)), seen(sides[1], b.statement(n))));
+  assert.deepEqual(await tableRows(page, 'psc-combined-dimensions'), dimensionRows);
+  assert.deepEqual(await tableRows(page, 'psc-combined-statements'), statementRows);
+  // The chosen ratings reach every case of the rule: a spread, a mean only, a single rating hidden.
+  const cells = statementRows.flatMap((r) => r.slice(1, 3)).join('\n');
+  for (const kind of [/from .* to/, /^\d\.\d \(2 answered\)$/m, /not shown: one person's rating/]) assert.match(cells, kind);
   // The chart labels each dimension and names both sides in its legend.
   const chart = await view.locator('svg').textContent();
   for (const d of instrument.dimensions) assert.ok(chart.includes(d.short_title), d.short_title);
