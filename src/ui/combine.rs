@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::compare::{figure, gap_text, table_start};
-use super::components::{credit, file_text, score_text};
+use super::components::{credit, file_chooser, file_text, score_text};
 use super::html::Html;
 use super::results::import_message;
 use super::AppState;
@@ -24,9 +24,7 @@ pub fn section(state: AppState) -> impl IntoView {
     let t = state.t;
     let mut html = Html::new();
     html.element("h2", &[("id", "psc-combine-title")], t.combine_title).element("p", &[], t.combine_intro);
-    html.open("div", &[("class", "psc-field")]).element("label", &[("for", FILES)], t.combine_label);
-    html.open("input", &[("id", FILES), ("type", "file"), ("multiple", ""), ("accept", ".json,application/json"), ("aria-describedby", "psc-combine-error")]);
-    html.close("div").element("p", &[("id", "psc-combine-error"), ("class", "psc-error-slot"), ("role", "alert"), ("tabindex", "-1")], "");
+    file_chooser(&mut html, FILES, t.combine_label, "psc-combine-error", Some("multiple"));
     html.element("div", &[("id", "psc-combined")], "");
 
     // Which choice of files is the latest: a slower, earlier one must not replace its view.

@@ -141,6 +141,19 @@ pub fn credit(html: &mut Html, instrument: &Instrument) {
     html.text(". ").text(&instrument.credit).close("p");
 }
 
+/// A chooser for this app's files (JSON) with its label, then the slot where a refusal is said
+/// (an alert, read out at once, and focusable, to move focus to it); `flag` is an attribute
+/// without a value (`multiple`, `disabled`), if any.
+pub fn file_chooser(html: &mut Html, id: &str, label: &str, error: &str, flag: Option<&'static str>) {
+    html.open("div", &[("class", "psc-field")]).element("label", &[("for", id)], label);
+    let mut input = vec![("id", id), ("type", "file"), ("accept", ".json,application/json"), ("aria-describedby", error)];
+    if let Some(flag) = flag {
+        input.push((flag, ""));
+    }
+    html.open("input", &input).close("div");
+    html.element("p", &[("id", error), ("class", "psc-error-slot"), ("role", "alert"), ("tabindex", "-1")], "");
+}
+
 /// The value of the form field of this widget `selector` finds (an input or a select), or
 /// nothing.
 pub fn value(state: AppState, selector: &str) -> String {

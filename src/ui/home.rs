@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::components::{chosen_file, clicked, confirmed, credit, file_text, value};
+use super::components::{chosen_file, clicked, confirmed, credit, file_chooser, file_text, value};
 use super::results;
 use crate::domain::joint_file::{into_assessment, read_joint_file};
 use crate::domain::ResultFile;
@@ -78,9 +78,7 @@ fn reopen_joint_session(state: AppState) -> impl IntoView {
     let chosen = StoredValue::new(None::<ResultFile>);
     let mut html = Html::new();
     html.element("h2", &[("id", "psc-joint-title")], t.joint_title).element("p", &[], t.joint_intro);
-    html.open("div", &[("class", "psc-field")]).element("label", &[("for", "psc-joint-file")], t.joint_label);
-    html.open("input", &[("id", "psc-joint-file"), ("type", "file"), ("accept", ".json,application/json"), ("aria-describedby", "psc-joint-error")]);
-    html.close("div").element("p", &[("id", "psc-joint-error"), ("class", "psc-error-slot"), ("role", "alert"), ("tabindex", "-1")], "");
+    file_chooser(&mut html, "psc-joint-file", t.joint_label, "psc-joint-error", None);
     html.element("div", &[("id", "psc-joint-which")], "");
 
     let on_change = move |ev: leptos::ev::Event| {

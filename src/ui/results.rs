@@ -5,7 +5,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-use super::components::{assessment_header, chosen_file, clicked, confirmed, credit, dimension_title, download_spreadsheet, file_text, missing, offer_file, score_text};
+use super::components::{assessment_header, chosen_file, clicked, confirmed, credit, dimension_title, download_spreadsheet, file_chooser, file_text, missing, offer_file, score_text};
 use super::html::Html;
 use super::{AppState, Notice, Screen};
 use crate::adapters::{clock, files};
@@ -128,13 +128,8 @@ fn exchange_sections(html: &mut Html, t: &Strings, instrument: &Instrument, asse
         html.element("p", &[("class", "psc-info")], &loaded);
         html.element("button", &[("type", "button"), ("class", "psc-primary"), ("data-do", COMPARE)], t.see_comparison);
     }
-    html.open("div", &[("class", "psc-field")]).element("label", &[("for", "psc-partner-file")], t.import_label);
-    let mut input = vec![("id", "psc-partner-file"), ("type", "file"), ("accept", ".json,application/json"), ("aria-describedby", "psc-import-error")];
-    if sealed_at.is_none() {
-        input.push(("disabled", ""));
-    }
-    html.open("input", &input).close("div");
-    html.element("p", &[("id", "psc-import-error"), ("class", "psc-error-slot"), ("role", "alert"), ("tabindex", "-1")], "");
+    // Open only over sealed answers.
+    file_chooser(html, "psc-partner-file", t.import_label, "psc-import-error", sealed_at.is_none().then_some("disabled"));
     html.close("section");
 }
 

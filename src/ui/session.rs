@@ -9,7 +9,7 @@ use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 use super::compare::{figure, gap_text, rating_text};
-use super::components::{assessment_header, chosen_file, clicked, confirmed, credit, dimension_title, file_text, missing, offer_file, score_text};
+use super::components::{assessment_header, chosen_file, clicked, confirmed, credit, dimension_title, file_chooser, file_text, missing, offer_file, score_text};
 use super::html::Html;
 use super::results::import_message;
 use super::{AppState, Notice};
@@ -284,9 +284,8 @@ fn rounds_section(html: &mut Html, t: &Strings, instrument: &Instrument, assessm
         }
         html.close("ul");
     }
-    html.open("div", &[("class", "psc-field")]).element("label", &[("for", ROUNDS_FILE)], t.rounds_label);
-    html.open("input", &[("id", ROUNDS_FILE), ("type", "file"), ("accept", ".json,application/json"), ("aria-describedby", "psc-rounds-error")]).close("div");
-    html.element("p", &[("id", "psc-rounds-error"), ("class", "psc-error-slot"), ("role", "alert"), ("tabindex", "-1")], "").close("section");
+    file_chooser(html, ROUNDS_FILE, t.rounds_label, "psc-rounds-error", None);
+    html.close("section");
 }
 
 /// Downloads the round as a joint file: both partners' answers, the plan and the round's date.
