@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::compare::{figure, gap_text, table_start};
+use super::compare::{figure, gap_cell, gap_text, table_start};
 use super::components::{credit, file_chooser, file_text, score_text};
 use super::html::Html;
 use super::results::import_message;
@@ -14,7 +14,7 @@ use crate::charts::{gap_chart, GapRow, Legend};
 use crate::domain::gap::is_large;
 use crate::domain::respondents::{combine, Combined, Summary, MAX_COMBINED_BYTES};
 use crate::domain::result_file::ImportError;
-use crate::domain::Tenths;
+use crate::domain::{Instrument, Tenths};
 use crate::i18n::{self, Strings};
 
 const FILES: &str = "psc-combine-files";
@@ -76,7 +76,7 @@ async fn read_all(t: &Strings, chosen: Vec<web_sys::File>) -> Result<Vec<(String
 }
 
 /// Which file was refused, and why.
-fn refused(t: &Strings, file: &str, error: &ImportError, instrument: Option<&crate::domain::Instrument>) -> String {
+fn refused(t: &Strings, file: &str, error: &ImportError, instrument: Option<&Instrument>) -> String {
     let reason = import_message(t, error, instrument, false);
     i18n::fill(t.combine_file_refused, &[("file", &i18n::isolate(file)), ("reason", &reason)])
 }
@@ -110,8 +110,6 @@ fn combined_view(t: &Strings, combined: &Combined) -> String {
         }
         html.element("p", &[], &who);
     }
-    let gap = |a: Summary, b: Summary| a.mean.zip(b.mean).map(|(a, b)| a - b);
-    let large = |g: Option<Tenths>| g.is_some_and(|g| is_large(g, &instrument.scale));
     let columns = [t.col_dimension, &labels[0], &labels[1], t.col_gap];
 
     let dimensions: Vec<_> = sides.iter().map(|s| s.dimensions(instrument)).collect();
@@ -120,7 +118,7 @@ fn combined_view(t: &Strings, combined: &Combined) -> String {
     table_start(&mut table, "psc-combined-dimensions", t.combine_dimensions_caption, &columns);
     for (n, d) in instrument.dimensions.iter().enumerate() {
         let (a, b) = (dimensions[0][n], dimensions[1][n]);
-        let (gap, large) = (gap(a, b), large(gap(a, b)));
+        let (gap, large) = gap_row(&mut table, t, instrument, &d.title, a, b);
         let note = if large { t.chart_large_gap } else { t.chart_gap };
         rows.push(GapRow {
             label: d.short_title.clone(),
@@ -129,7 +127,6 @@ fn combined_view(t: &Strings, combined: &Combined) -> String {
             note: i18n::fill(note, &[("gap", &gap_text(t, gap))]),
             large,
         });
-        gap_row(&mut table, t, &d.title, [cell(t, a), cell(t, b)], gap, large);
     }
     table.close("tbody").close("table");
     let svg = gap_chart(&rows, (instrument.scale.min, instrument.scale.max), Legend { own: &labels[0], partner: &labels[1] }).unwrap_or_default();
@@ -138,8 +135,7 @@ fn combined_view(t: &Strings, combined: &Combined) -> String {
 
     table_start(&mut html, "psc-combined-statements", t.combine_statements_caption, &[t.col_statement, &labels[0], &labels[1], t.col_gap]);
     for (_, item) in instrument.items() {
-        let (a, b) = (sides[0].statement(&item.id), sides[1].statement(&item.id));
-        gap_row(&mut html, t, &item.text, [cell(t, a), cell(t, b)], gap(a, b), large(gap(a, b)));
+        gap_row(&mut html, t, instrument, &item.text, sides[0].statement(&item.id), sides[1].statement(&item.id));
     }
     html.close("tbody").close("table");
 
@@ -172,15 +168,16 @@ fn combined_view(t: &Strings, combined: &Combined) -> String {
     html.finish()
 }
 
-/// A row: what it is about, both sides' cells, and the gap (flagged when large).
-fn gap_row(html: &mut Html, t: &Strings, about: &str, cells: [String; 2], gap: Option<Tenths>, large: bool) {
+/// A row: what it is about, both sides' cells, and the gap between the means shown (flagged
+/// when large), which it returns with whether it is large.
+fn gap_row(html: &mut Html, t: &Strings, instrument: &Instrument, about: &str, a: Summary, b: Summary) -> (Option<Tenths>, bool) {
+    let gap = a.mean.zip(b.mean).map(|(a, b)| a - b);
+    let large = gap.is_some_and(|g| is_large(g, &instrument.scale));
     html.open("tr", &[]).element("th", &[("scope", "row")], about);
-    for cell in cells {
+    for cell in [cell(t, a), cell(t, b)] {
         html.element("td", &[], &cell);
     }
-    html.open("td", &[("class", "psc-num")]).text(&gap_text(t, gap));
-    if large {
-        html.text(" ").element("strong", &[("class", "psc-flag")], t.large_gap);
-    }
-    html.close("td").close("tr");
+    gap_cell(html, t, gap, large);
+    html.close("tr");
+    (gap, large)
 }

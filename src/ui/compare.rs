@@ -50,11 +50,17 @@ pub(super) fn table_start(html: &mut Html, id: &'static str, caption: &str, colu
 /// Both partners' values, the gap (flagged when large) and who rates higher.
 fn gap_cells(html: &mut Html, t: &Strings, own: &str, partner: &str, gap: Option<Tenths>, large: bool, direction: Option<Direction>) {
     html.element("td", &[("class", "psc-num")], own).element("td", &[("class", "psc-num")], partner);
+    gap_cell(html, t, gap, large);
+    html.element("td", &[], direction_text(t, direction));
+}
+
+/// A gap's cell: its size, flagged when large.
+pub(super) fn gap_cell(html: &mut Html, t: &Strings, gap: Option<Tenths>, large: bool) {
     html.open("td", &[("class", "psc-num")]).text(&gap_text(t, gap));
     if large {
         html.text(" ").element("strong", &[("class", "psc-flag")], t.large_gap);
     }
-    html.close("td").element("td", &[], direction_text(t, direction));
+    html.close("td");
 }
 
 /// A table row's opening tag, marked when its gap is large.

@@ -225,14 +225,15 @@ fn new_assessment(state: AppState) -> impl IntoView {
         roles(&mut html, first, preset_role);
     }
     html.close("div").close("fieldset");
+    let max = MAX_NAME_CHARS.to_string();
     for (id, label, autocomplete) in [("psc-org", t.organisation_label, "organization"), ("psc-partner-org", t.partner_organisation_label, "off")] {
         html.open("div", &[("class", "psc-field")]).element("label", &[("for", id)], label);
-        html.open("input", &[("id", id), ("type", "text"), ("autocomplete", autocomplete), ("maxlength", &MAX_NAME_CHARS.to_string())]).close("div");
+        html.open("input", &[("id", id), ("type", "text"), ("autocomplete", autocomplete), ("maxlength", &max)]).close("div");
     }
     // Optional, and given only by someone who agrees to be named (see domain::respondents).
     html.open("div", &[("class", "psc-field")]).element("label", &[("for", RESPONDENT)], t.respondent_label);
     html.element("p", &[("id", "psc-respondent-hint"), ("class", "psc-hint")], t.respondent_hint);
-    html.open("input", &[("id", RESPONDENT), ("type", "text"), ("autocomplete", "name"), ("maxlength", &MAX_NAME_CHARS.to_string()), ("aria-describedby", "psc-respondent-hint")]).close("div");
+    html.open("input", &[("id", RESPONDENT), ("type", "text"), ("autocomplete", "name"), ("maxlength", &max), ("aria-describedby", "psc-respondent-hint")]).close("div");
     html.element("p", &[("id", "psc-new-error"), ("class", "psc-error-slot"), ("role", "alert"), ("tabindex", "-1")], "");
     html.element("button", &[("type", "submit"), ("class", "psc-primary")], t.start).close("form");
 
