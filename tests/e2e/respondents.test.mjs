@@ -119,7 +119,8 @@ test('three people of the local partner and two of the international NGO, combin
   ]));
   const title = page.getByRole('heading', { level: 3, name: `Combined answers: ${instrument.title}` });
   await title.waitFor();
-  assert.equal(await page.evaluate(() => document.querySelector('[data-partnership-scorecard]').shadowRoot.activeElement?.tagName), 'H3', 'focus moves to the combined view');
+  // Focus moves once the view has been drawn (the next frame).
+  await page.waitForFunction(() => document.querySelector('[data-partnership-scorecard]').shadowRoot.activeElement?.tagName === 'H3', null, { timeout: 2000 });
 
   // The roles in the questionnaire's order: who answered, and what may be shown.
   const sides = instrument.roles.map((r) => ({ id: r.id, files: r.id === 'local' ? local : international }));
@@ -220,7 +221,7 @@ test('people who all gave their name are shown with it; a bad set is refused nam
     await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('[data-partnership-scorecard]').shadowRoot.querySelector('#psc-combine-error').textContent), message.source);
     assert.match(await alert.textContent(), /Nothing was changed\.$/);
     assert.equal(await page.locator('#psc-combined').innerHTML(), '', 'no combined view is left from before');
-    assert.equal(await page.evaluate(() => document.querySelector('[data-partnership-scorecard]').shadowRoot.activeElement?.id), 'psc-combine-error');
+    await page.waitForFunction(() => document.querySelector('[data-partnership-scorecard]').shadowRoot.activeElement?.id === 'psc-combine-error', null, { timeout: 2000 });
   }
   assert.equal(await storageSnapshot(page), before);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
