@@ -135,6 +135,7 @@ test('both partners complete the whole flow with the keyboard alone, focus alway
   const [chooser] = await Promise.all([pageB.waitForEvent('filechooser'), pageB.keyboard.press('Space')]);
   await chooser.setFiles({ name: 'a.json', mimeType: 'application/json', buffer: Buffer.from(fileA) });
   await headingHasFocus(pageB, 'How you and your partner see the partnership');
+  await pageB.locator('#psc-item-gaps tbody tr').nth(items.length - 1).waitFor();
   assert.equal(await pageB.locator('#psc-item-gaps tbody tr').count(), items.length);
   // The comparison can be left by keyboard too: back up from the heading to "All assessments"
   // (above it), then focus is on the start screen's heading.

@@ -143,7 +143,9 @@ test('two partners answer separately, exchange a file and see their gaps', async
   assert.match(await pageB.locator('.psc-figure figcaption').textContent(),
     new RegExp(`^Largest gap: ${topTitle}, you ${oneDecimal(top.you)}, your partner ${oneDecimal(top.partner)}\\.`));
 
-  // Every statement, largest gap first.
+  // Every statement, largest gap first. The first rows come with the rest of the comparison and
+  // the others once it has been drawn: all of them arrive, once each, in one order.
+  await pageB.locator('#psc-item-gaps tbody tr').nth(items.length - 1).waitFor();
   const itemRows = await tableRows(pageB, 'psc-item-gaps', 'item');
   assert.equal(itemRows.length, items.length);
   const shown = (r) => (r === 'na' ? "don't know" : r == null ? 'not answered' : String(r));
