@@ -3,6 +3,7 @@
 // cannot minify wasm-bindgen's JavaScript, so esbuild (npm) does it here:
 //
 // - The glue, boot.js, the service worker and the stylesheet are minified (comments and spaces).
+// - index.html loses its comments, which are for whoever reads its source.
 // - The Subresource Integrity hashes Trunk wrote into index.html are recomputed for the files
 //   changed here; a stale hash would make the browser refuse the app.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -22,7 +23,7 @@ for (const [name, loader] of [[glueName, 'js'], ['boot.js', 'js'], ['sw.js', 'js
   changed.push(name);
 }
 
-const html = readFileSync(path('index.html'), 'utf8').replace(
+const html = readFileSync(path('index.html'), 'utf8').replace(/<!--[\s\S]*?-->\s*/g, '').replace(
   /(href="[^"]*?([\w.-]+)"[^>]*?integrity=")(sha384-[^"]+)"/g,
   (all, before, file, old) => {
     if (!changed.includes(file)) return all;
