@@ -93,6 +93,11 @@ pub struct InstrumentRef {
     pub version: String,
 }
 
+/// The longest name (an organisation's or a person's), in characters: the start form's limit, and
+/// a file's, so a file cannot bring a name the form would refuse. Longer text is almost
+/// certainly pasted by mistake.
+pub const MAX_NAME_CHARS: usize = 200;
+
 /// Everything one partner said: what the result file carries and the comparison reads.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Responses {

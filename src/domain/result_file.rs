@@ -8,7 +8,7 @@ use serde_json::error::Category;
 
 use super::instrument::Instrument;
 use super::plan::Action;
-use super::responses::{Rating, Responses};
+use super::responses::{Rating, Responses, MAX_NAME_CHARS};
 
 pub const FORMAT_NAME: &str = "partnership-scorecard-result";
 pub const FORMAT_VERSION: u32 = 1;
@@ -167,8 +167,12 @@ pub(crate) fn read_file(text: &str, format: &str) -> Result<ResultFile, ImportEr
 }
 
 /// One partner's answers fit `instrument`: a role it has, its statements and questions only,
-/// ratings on its scale. (The instrument id is checked by the caller, which names it.)
+/// ratings on its scale; and names no longer than the start form takes. (The instrument id is
+/// checked by the caller, which names it.)
 pub(crate) fn check_responses(responses: &Responses, instrument: &Instrument) -> Result<(), ImportError> {
+    if [&responses.organisation, &responses.partner_organisation, &responses.respondent].iter().any(|n| n.chars().count() > MAX_NAME_CHARS) {
+        return Err(ImportError::Invalid { detail: format!("a name is longer than {MAX_NAME_CHARS} characters") });
+    }
     if instrument.role(&responses.role).is_none() {
         return Err(ImportError::Invalid { detail: format!("unknown partner role \"{}\"", responses.role) });
     }
@@ -301,6 +305,17 @@ mod tests {
             v["responses"].as_object_mut().unwrap().remove("role");
         });
         assert!(matches!(read(&missing), Err(ImportError::Invalid { .. })));
+    }
+
+    #[test]
+    fn names_longer_than_the_start_form_takes_are_refused() {
+        for field in ["organisation", "partner_organisation", "respondent"] {
+            // Characters, not bytes: 200 letters of two bytes each are a name the form takes.
+            let longest = edited(|v| v["responses"][field] = "é".repeat(200).into());
+            assert!(read(&longest).is_ok(), "{field}");
+            let longer = edited(|v| v["responses"][field] = format!("<script>{}", "x".repeat(193)).into());
+            assert!(matches!(read(&longer), Err(ImportError::Invalid { detail }) if detail.contains("longer than 200")), "{field}");
+        }
     }
 
     /// Files written by every released format version must keep loading: one fixture per

@@ -9,12 +9,10 @@ use crate::domain::ResultFile;
 use super::html::Html;
 use super::{AppState, Notice, Screen};
 use crate::adapters::{clock, files};
+use crate::domain::responses::MAX_NAME_CHARS;
 use crate::domain::{progress, Assessment, Instrument, Responses};
 use wasm_bindgen::JsCast;
 use crate::i18n;
-
-/// Longest organisation name accepted; longer text is almost certainly pasted by mistake.
-const MAX_NAME_CHARS: usize = 200;
 
 /// The screen.
 pub fn screen(state: AppState) -> impl IntoView {

@@ -51,6 +51,7 @@ const cases = [
   ['an unknown format version', resultFile({ edit: (f) => ({ ...f, format_version: 7 }) }), /format version 7/],
   ['another instrument', resultFile({ edit: (f) => { f.responses.instrument.id = 'civic-partnership'; } }), /another questionnaire \(civic-partnership\)/],
   ['the same partner role', resultFile({ edit: (f) => { f.responses.role = 'local'; } }), /also answered as the Local partner/],
+  ['a name longer than the start form takes', resultFile({ edit: (f) => { f.responses.organisation = `<img src=x onerror=alert(1)>${'x'.repeat(200)}`; } }), /damaged or was edited by hand: a name is longer than 200 characters\. Nothing was changed\./],
   ['a rating outside the scale', resultFile({ edit: (f) => { f.responses.answers[items[0].id].rating = 11; } }), new RegExp(`damaged or was edited by hand: .*${items[0].id.replace('.', '\\.')}`)],
   ['too large', `{"format":"partnership-scorecard-result","pad":"${'x'.repeat(3 * 1024 * 1024)}"}`, /too large \(3072 KB; the limit is 2048 KB\)/],
 ];
