@@ -1,6 +1,7 @@
 use super::Strings;
 
 pub static EN: Strings = Strings {
+    lang: "en",
     app_name: "Partnership Scorecard",
     footer_privacy: "Your answers are kept only in this browser. Nothing is sent anywhere: you decide which file to share, and with whom.",
 

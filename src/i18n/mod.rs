@@ -26,6 +26,9 @@ macro_rules! catalogue {
 }
 
 catalogue! {
+    /// The language's BCP 47 tag, set on the widget: a screen reader on a host page in another
+    /// language then reads the widget in this one.
+    lang,
     app_name, footer_privacy,
     home_title, home_intro_1, home_intro_2, home_privacy,
     saved_title, saved_row_name, last_saved, partner_file_loaded_short, resume, delete, delete_confirm,

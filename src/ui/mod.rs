@@ -286,7 +286,7 @@ fn app(widget: u32, options: &'static Options) -> impl IntoView {
         Some((holder, mounted))
     });
     view! {
-        <div class="psc">
+        <div class="psc" lang=t.lang>
             <header class="psc-banner">
                 <p class="psc-brand">{t.app_name}</p>
             </header>

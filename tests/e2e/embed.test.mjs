@@ -41,6 +41,13 @@ test('two widgets on a hostile host page look as designed, keep to themselves an
   assert.equal(field['box-sizing'], 'border-box', 'the host\'s box-sizing !important stays outside');
   assert.equal(field['border-top-style'], 'solid', 'the host\'s "all: unset" on inputs stays outside');
 
+  // The widget says which language it is in, so a screen reader on a host page in another
+  // language reads it in English (the language is set inside the shadow root, not inherited).
+  await page.evaluate(() => { document.documentElement.lang = 'fr'; });
+  for (const widget of [local, dark]) {
+    assert.equal(await widget.locator('h1').evaluate((h) => h.closest('[lang]')?.lang), 'en');
+  }
+
   // Nothing of the widget's leaks out: the host's paragraph named like a widget class keeps
   // the host's look.
   const decoy = await page.evaluate(() => {
