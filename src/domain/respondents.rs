@@ -60,10 +60,11 @@ impl Side {
         self.respondents.iter().all(|r| !r.respondent.trim().is_empty())
     }
 
-    /// Whether one person's answers may be shown: the lowest and highest rating, comments and
-    /// reflection answers.
+    /// Whether one person's words may be shown: comments and reflection answers. A side of one
+    /// person is that side's answer, as in a comparison of two files.
     pub fn shows_individuals(&self) -> bool {
-        self.respondents.len() >= FEWEST_UNNAMED || self.all_named()
+        let people = self.respondents.len();
+        people >= FEWEST_UNNAMED || people == 1 || self.all_named()
     }
 
     /// One statement: each respondent's rating, "don't know" left out; as much as may be shown.
@@ -80,19 +81,17 @@ impl Side {
         (0..instrument.dimensions.len()).map(|d| self.visible(Summary::of(scores.iter().filter_map(|s| s[d].mean).collect()))).collect()
     }
 
-    /// A summary with what may not be shown taken out (the count always stays). The lowest and
-    /// highest are one person's ratings: kept when at least [`FEWEST_UNNAMED`] gave one, or all
-    /// are named. The mean of a single rating is that person's rating: on a side of several
-    /// people not all named it goes too (and with it any gap). A side of one person is that
-    /// side's answer, as in a comparison of two files.
+    /// A summary with what may not be shown taken out (the count always stays). The mean, the
+    /// lowest and the highest are kept when at least [`FEWEST_UNNAMED`] people gave a rating, or
+    /// all are named: the lowest and highest are one person's ratings, and from the mean of two,
+    /// each of the two can work out the other's. With the mean goes any gap. A side of one
+    /// person keeps its mean, that side's answer as in a comparison of two files.
     pub fn visible(&self, summary: Summary) -> Summary {
-        let named = self.all_named();
-        let spread = named || summary.count >= FEWEST_UNNAMED;
-        let mean = named || summary.count > 1 || self.respondents.len() == 1;
+        let shown = self.all_named() || summary.count >= FEWEST_UNNAMED;
         Summary {
-            mean: summary.mean.filter(|_| mean),
-            lowest: summary.lowest.filter(|_| spread),
-            highest: summary.highest.filter(|_| spread),
+            mean: summary.mean.filter(|_| shown || self.respondents.len() == 1),
+            lowest: summary.lowest.filter(|_| shown),
+            highest: summary.highest.filter(|_| shown),
             count: summary.count,
         }
     }
@@ -225,8 +224,9 @@ mod tests {
         let items: Vec<_> = instrument.items().map(|(_, i)| i.id.clone()).collect();
         // 1, 2, 4: mean 7/3 = 2.33 -> 2.3.
         assert_eq!(side.statement(&items[0]), Summary { mean: Some(Tenths(23)), lowest: Some(Tenths(10)), highest: Some(Tenths(40)), count: 3 });
-        // 2, don't know, 3: two ratings, mean 2.5; the lowest and highest would be one person's each.
-        assert_eq!(side.statement(&items[1]), Summary { mean: Some(Tenths(25)), lowest: None, highest: None, count: 2 });
+        // 2, don't know, 3: two ratings; from their mean, 2.5, each of the two could work out the
+        // other's, and the lowest and highest would be one person's each. Only the count.
+        assert_eq!(side.statement(&items[1]), Summary { mean: None, lowest: None, highest: None, count: 2 });
         // The one person of the other side: that side's answer, as in a comparison of two files.
         assert_eq!(c.sides[1].statement(&items[0]).mean, Some(Tenths(50)));
         assert_eq!(side.statement(&items[3]).count, 0);
@@ -248,7 +248,7 @@ mod tests {
     }
 
     #[test]
-    fn fewer_than_three_unnamed_respondents_show_only_means() {
+    fn fewer_than_three_unnamed_respondents_show_no_words_but_one_alone_does() {
         let first = |s: &Side| s.said(&|r| r.comment(&instrument().dimensions[0].items[0].id)).into_iter().map(|(n, w)| format!("{n}:{w}")).collect::<Vec<_>>();
         let two = combined(&[respondent("international", "", &[Some(1)], "zz"), respondent("international", "Amina", &[Some(2)], "aa")]);
         assert!(!two.sides[0].shows_individuals(), "one of two did not agree to be named");
@@ -266,6 +266,9 @@ mod tests {
         ]);
         assert!(four.sides[0].shows_individuals());
         assert_eq!(first(&four.sides[0]), [":aa", ":Better", ":zz"], "unnamed, since not all agreed; by text; blank left out");
+
+        let alone = combined(&[respondent("international", "", &[Some(1)], "zz")]);
+        assert_eq!(first(&alone.sides[0]), [":zz"], "one person is that side's answer");
     }
 
     #[test]
@@ -280,6 +283,17 @@ mod tests {
         // Named, it shows.
         let named = combined(&[respondent("international", "Zola", &[Some(4)], ""), respondent("international", "Björn", &[None], "")]);
         assert_eq!(named.sides[0].statement(item).mean, Some(Tenths(40)));
+        // Two ratings: with the mean (3.0) and their own 4, the first would know the other gave 2.
+        // Nor may a dimension's mean of two give away a statement hidden as one person's: here
+        // each person rated a different statement of the first dimension.
+        let pair = combined(&[respondent("international", "", &[Some(4), None], ""), respondent("international", "", &[Some(2), Some(2)], "")]);
+        assert_eq!(pair.sides[0].statement(item), Summary { mean: None, lowest: None, highest: None, count: 2 });
+        let second = &instrument.dimensions[0].items[1].id;
+        assert_eq!(pair.sides[0].statement(second).mean, None, "one rating");
+        assert_eq!(pair.sides[0].dimensions(&instrument)[0], Summary { mean: None, lowest: None, highest: None, count: 2 });
+        // A side of one person keeps its mean: that side's answer.
+        let alone = combined(&[respondent("international", "", &[Some(4)], "")]);
+        assert_eq!(alone.sides[0].statement(item), Summary { mean: Some(Tenths(40)), lowest: None, highest: None, count: 1 });
         // Nobody answered for the other side: nothing to show, nothing hidden.
         assert_eq!(two.sides[1].statement(item), Summary { mean: None, lowest: None, highest: None, count: 0 });
         assert!(two.sides[1].dimensions(&instrument).iter().all(|d| d.count == 0));

@@ -67,7 +67,7 @@ catalogue! {
     rounds_actions_title, rounds_not_done, rounds_round_of, rounds_remove_confirm, rounds_label, rounds_added,
     respondent_label, respondent_hint, import_duplicate,
     combine_title, combine_intro, combine_too_large, combine_label, combine_file_refused, combine_view_title, combine_side,
-    combine_means_only, combine_cell, combine_cell_means_only, combine_cell_hidden, combine_chart_label, combine_dimensions_caption,
+    combine_counts_only, combine_cell, combine_cell_means_only, combine_cell_hidden, combine_chart_label, combine_dimensions_caption,
     combine_statements_caption, combine_said_title, combine_said_none,
 }
 

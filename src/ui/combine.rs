@@ -106,7 +106,7 @@ fn combined_view(t: &Strings, combined: &Combined) -> String {
         let count = side.respondents.len();
         let mut who = i18n::fill(t.combine_side, &[("role", label), ("count", &count)]);
         if count > 0 && !side.shows_individuals() {
-            who = i18n::fill(t.combine_means_only, &[("who", &who), ("role", label)]);
+            who = i18n::fill(t.combine_counts_only, &[("who", &who), ("role", label)]);
         }
         html.element("p", &[], &who);
     }
