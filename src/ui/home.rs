@@ -83,6 +83,10 @@ fn reopen_joint_session(state: AppState) -> impl IntoView {
         let Some(file) = chosen_file(&ev) else { return };
         leptos::task::spawn_local(async move {
             let outcome = file_text(file).await.and_then(|text| read_joint_file(&text, &|id| state.instrument(id)));
+            // The person may have left this screen while the file was read: then it is dropped.
+            if chosen.is_disposed() {
+                return;
+            }
             let (message, which) = match outcome {
                 Ok((file, instrument)) => {
                     let mut html = Html::new();

@@ -12,7 +12,7 @@ use super::compare::{figure, gap_text, rating_text};
 use super::components::{assessment_header, chosen_file, clicked, confirmed, credit, dimension_title, file_chooser, file_text, missing, offer_file, score_text};
 use super::html::Html;
 use super::results::import_message;
-use super::{AppState, Notice};
+use super::{AppState, Notice, Screen};
 use crate::adapters::files;
 use crate::charts::{gap_chart, GapRow, Legend};
 use crate::domain::gap::large_item_gap;
@@ -204,6 +204,10 @@ fn add_round(state: AppState, id: &str, ev: &leptos::ev::Event) {
         let outcome = file_text(file).await.and_then(|text| read_joint_file(&text, &|id| state.instrument(id))).and_then(|(file, _)| {
             state.with_assessment_untracked(&id, |a| a.may_add_round(&file)).unwrap_or(Ok(())).map(|()| file)
         });
+        // The person may have left this screen while the file was read: then it is dropped.
+        if !state.screen.with_untracked(|s| matches!(s, Screen::Session(shown) if *shown == id)) {
+            return;
+        }
         match outcome {
             Ok(file) => {
                 let date = file.round_date.clone().unwrap_or_default();
