@@ -68,9 +68,10 @@ impl Assessment {
     }
 }
 
-/// The dimension whose gap moved most between the first and the last round where both partners
-/// rated it, with the gap then and now (signed: own minus partner's); the first in the
-/// instrument's order on a tie. For the sentence that tells the chart's story.
+/// The dimension whose gap narrowed or widened most between the first and the last round where
+/// both partners rated it, with the gap then and now (signed: own minus partner's); the first in
+/// the instrument's order on a tie. A gap of the same size that changed sides has not narrowed or
+/// widened: the table shows it. For the sentence that tells the chart's story.
 pub fn largest_gap_change(instrument: &Instrument, rounds: &[Round]) -> Option<(String, Tenths, Tenths)> {
     let comparisons: Vec<Comparison> = rounds.iter().map(|r| r.comparison(instrument)).collect();
     let gap_in = |c: &Comparison, id: &str| c.dimensions.iter().find(|d| d.dimension_id() == id).and_then(|d| d.gap);
@@ -163,11 +164,12 @@ mod tests {
         let instrument = instrument();
         // Dimension 0: gap -3 then -1 (narrowed by 2). Dimension 1: 0 then +1. Dimension 2:
         // unrated by the local partner in the last round, so its last rated gap is the first.
-        let mut now = round("2026-12-01", &[3, 4, 0], &[4, 3, 4], true);
+        // Dimension 3: -2 then +2, the same size on the other side.
+        let mut now = round("2026-12-01", &[3, 4, 0, 3], &[4, 3, 4, 1], true);
         for item in &instrument.dimensions[2].items {
             now.own.answers.remove(&item.id);
         }
-        now.add_earlier_round(file_of(&round("2026-06-01", &[2, 3, 1], &[5, 3, 5], true))).unwrap();
+        now.add_earlier_round(file_of(&round("2026-06-01", &[2, 3, 1, 1], &[5, 3, 5, 3], true))).unwrap();
         let change = largest_gap_change(&instrument, &rounds(&now));
         assert_eq!(change, Some((instrument.dimensions[0].id.clone(), Tenths(-30), Tenths(-10))));
     }

@@ -193,7 +193,7 @@ pub static EN: Strings = Strings {
     rounds_title: "Rounds over time",
     rounds_intro: "Reviewing the partnership again, say every quarter or year? Add the joint session files of earlier rounds to see how each dimension's scores and gap moved, and which agreed actions were done.",
     rounds_chart_label: "Both partners' scores per dimension, round by round: a circle for you, a triangle for your partner, joined by a line as long as the gap.",
-    rounds_summary: "The gap moved most on {dimension}: from {from} in the first round to {to} in the last.",
+    rounds_summary: "The gap narrowed or widened most on {dimension}: from {from} in the first round to {to} in the last.",
     rounds_table_caption: "Scores and gaps per dimension, round by round",
     rounds_col_date: "Round",
     rounds_actions_title: "Actions agreed in earlier rounds",

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::compare::{figure, gap_cell, gap_text, table_start};
+use super::compare::{chart_note, figure, gap_cell, table_start};
 use super::components::{credit, file_chooser, file_text, score_text};
 use super::html::Html;
 use super::results::import_message;
@@ -119,12 +119,11 @@ fn combined_view(t: &Strings, combined: &Combined) -> String {
     for (n, d) in instrument.dimensions.iter().enumerate() {
         let (a, b) = (dimensions[0][n], dimensions[1][n]);
         let (gap, large) = gap_row(&mut table, t, instrument, &d.title, a, b);
-        let note = if large { t.chart_large_gap } else { t.chart_gap };
         rows.push(GapRow {
             label: d.short_title.clone(),
             own: a.mean.map(Tenths::as_f64),
             partner: b.mean.map(Tenths::as_f64),
-            note: i18n::fill(note, &[("gap", &gap_text(t, gap))]),
+            note: chart_note(t, gap, large),
             large,
         });
     }

@@ -44,6 +44,14 @@ pub(super) fn gap_text(t: &Strings, gap: Option<Tenths>) -> String {
     gap.map(|g| g.abs().to_string()).unwrap_or_else(|| t.no_gap.to_string())
 }
 
+/// A chart row's note: the gap's size, in capitals when large, or that there is none.
+pub(super) fn chart_note(t: &Strings, gap: Option<Tenths>, large: bool) -> String {
+    match gap {
+        Some(g) => i18n::fill(if large { t.chart_large_gap } else { t.chart_gap }, &[("gap", &g.abs())]),
+        None => t.no_gap.to_string(),
+    }
+}
+
 /// A table's caption and column headers.
 pub(super) fn table_start(html: &mut Html, id: &'static str, caption: &str, columns: &[&str]) {
     html.open("table", &[("class", "psc-table"), ("id", id)]).element("caption", &[], caption).open("thead", &[]).open("tr", &[]);
@@ -115,11 +123,7 @@ fn comparison(state: AppState, id: String, assessment: Assessment, instrument: A
             label: dimension_title(&instrument, d.dimension_id(), true),
             own: d.own.mean.map(Tenths::as_f64),
             partner: d.partner.mean.map(Tenths::as_f64),
-            note: match d.gap {
-                Some(g) if d.large => i18n::fill(t.chart_large_gap, &[("gap", &g.abs())]),
-                Some(g) => i18n::fill(t.chart_gap, &[("gap", &g.abs())]),
-                None => t.no_gap.to_string(),
-            },
+            note: chart_note(t, d.gap, d.large),
             large: d.large,
         })
         .collect();

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-use super::compare::{figure, gap_text, rating_text};
+use super::compare::{chart_note, figure, gap_text, rating_text};
 use super::components::{assessment_header, chosen_file, clicked, confirmed, credit, dimension_title, file_chooser, file_text, missing, offer_file, score_text};
 use super::html::Html;
 use super::results::import_message;
@@ -241,16 +241,15 @@ fn rounds_section(html: &mut Html, t: &Strings, instrument: &Instrument, assessm
         for d in &instrument.dimensions {
             for (n, round) in rounds.iter().enumerate() {
                 let Some(g) = gap_of(n, &d.id) else { continue };
-                let gap = gap_text(t, g.gap);
                 rows.push(GapRow {
                     label: format!("{} {}", round.date, dimension_title(instrument, &d.id, true)),
                     own: g.own.mean.map(Tenths::as_f64),
                     partner: g.partner.mean.map(Tenths::as_f64),
-                    note: if g.large { i18n::fill(t.chart_large_gap, &[("gap", &gap)]) } else { i18n::fill(t.chart_gap, &[("gap", &gap)]) },
+                    note: chart_note(t, g.gap, g.large),
                     large: g.large,
                 });
                 table.open("tr", &[]).element("th", &[("scope", "row")], &d.title).element("td", &[], &round.date);
-                for cell in [score_text(t, g.own.mean), score_text(t, g.partner.mean), gap] {
+                for cell in [score_text(t, g.own.mean), score_text(t, g.partner.mean), gap_text(t, g.gap)] {
                     table.element("td", &[("class", "psc-num")], &cell);
                 }
                 table.close("tr");

@@ -150,6 +150,8 @@ test('three people of the local partner and two of the international NGO, combin
   const chart = await view.locator('svg').textContent();
   for (const d of instrument.dimensions) assert.ok(chart.includes(d.short_title), d.short_title);
   for (const r of instrument.roles) assert.ok(chart.includes(r.label), r.label);
+  // The two-person side shows no means, so no gaps: each row's note says so, once.
+  assert.ok(chart.includes('no gap to show') && !chart.includes('gap no gap'), chart);
 
   // The local side's comments: three people, not all named, so shown without names, in
   // alphabetical order; the two international people's comment is not shown at all.

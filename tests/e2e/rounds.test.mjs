@@ -81,7 +81,7 @@ test('earlier rounds show how each dimension moved and which actions were done',
   }));
   assert.deepEqual(rows, expected);
 
-  // The sentence: the dimension whose gap size moved most from the first to the last round.
+  // The sentence: the dimension whose gap narrowed or widened most from the first to the last round.
   const moves = dims.map((d, n) => {
     const gap = (r) => Math.abs(mean(r.local, n) - mean(r.international, n));
     return { d, first: gap(rounds[0]), last: gap(rounds[2]) };
