@@ -98,6 +98,10 @@ pub struct InstrumentRef {
 /// certainly pasted by mistake.
 pub const MAX_NAME_CHARS: usize = 200;
 
+/// The longest comment or reflection answer, in characters (some 1,500 words): the text boxes'
+/// limit, and a file's, so a file cannot fill the browser's storage with text nobody typed.
+pub const MAX_TEXT_CHARS: usize = 10_000;
+
 /// Everything one partner said: what the result file carries and the comparison reads.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Responses {

@@ -8,7 +8,7 @@ use serde_json::error::Category;
 
 use super::instrument::Instrument;
 use super::plan::Action;
-use super::responses::{Rating, Responses, MAX_NAME_CHARS};
+use super::responses::{Rating, Responses, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 
 pub const FORMAT_NAME: &str = "partnership-scorecard-result";
 pub const FORMAT_VERSION: u32 = 1;
@@ -167,8 +167,8 @@ pub(crate) fn read_file(text: &str, format: &str) -> Result<ResultFile, ImportEr
 }
 
 /// One partner's answers fit `instrument`: a role it has, its statements and questions only,
-/// ratings on its scale; and names no longer than the start form takes. (The instrument id is
-/// checked by the caller, which names it.)
+/// ratings on its scale; and names and texts no longer than the app's fields take. (The
+/// instrument id is checked by the caller, which names it.)
 pub(crate) fn check_responses(responses: &Responses, instrument: &Instrument) -> Result<(), ImportError> {
     if [&responses.organisation, &responses.partner_organisation, &responses.respondent].iter().any(|n| n.chars().count() > MAX_NAME_CHARS) {
         return Err(ImportError::Invalid { detail: format!("a name is longer than {MAX_NAME_CHARS} characters") });
@@ -176,9 +176,14 @@ pub(crate) fn check_responses(responses: &Responses, instrument: &Instrument) ->
     if instrument.role(&responses.role).is_none() {
         return Err(ImportError::Invalid { detail: format!("unknown partner role \"{}\"", responses.role) });
     }
+    let too_long = |text: &str| text.chars().count() > MAX_TEXT_CHARS;
+    let long_text = || ImportError::Invalid { detail: format!("a comment or answer is longer than {MAX_TEXT_CHARS} characters") };
     for (item_id, answer) in responses.answers.iter() {
         if instrument.item(item_id).is_none() {
             return Err(ImportError::Invalid { detail: format!("unknown statement \"{item_id}\"") });
+        }
+        if too_long(&answer.comment) {
+            return Err(long_text());
         }
         if let Some(Rating::Score(score)) = answer.rating {
             if !instrument.scale.contains(score) {
@@ -188,8 +193,13 @@ pub(crate) fn check_responses(responses: &Responses, instrument: &Instrument) ->
             }
         }
     }
-    if let Some(id) = responses.reflections.keys().find(|id| instrument.reflection(id).is_none()) {
-        return Err(ImportError::Invalid { detail: format!("unknown reflection question \"{id}\"") });
+    for (id, reflection) in responses.reflections.iter() {
+        if instrument.reflection(id).is_none() {
+            return Err(ImportError::Invalid { detail: format!("unknown reflection question \"{id}\"") });
+        }
+        if too_long(&reflection.text) {
+            return Err(long_text());
+        }
     }
     Ok(())
 }
@@ -315,6 +325,21 @@ mod tests {
             assert!(read(&longest).is_ok(), "{field}");
             let longer = edited(|v| v["responses"][field] = format!("<script>{}", "x".repeat(193)).into());
             assert!(matches!(read(&longer), Err(ImportError::Invalid { detail }) if detail.contains("longer than 200")), "{field}");
+        }
+    }
+
+    #[test]
+    fn texts_longer_than_the_text_boxes_take_are_refused() {
+        let instrument = instrument();
+        let item = instrument.dimensions[0].items[1].id.clone();
+        let question = instrument.reflections[0].id.clone();
+        let comment = |text: String| edited(|v| v["responses"]["answers"][&item]["comment"] = text.into());
+        let reflection = |text: String| edited(|v| v["responses"]["reflections"][&question]["text"] = text.into());
+        for file in [comment("é".repeat(10_000)), reflection("\u{1f30d}".repeat(10_000))] {
+            assert!(read(&file).is_ok(), "characters, not bytes");
+        }
+        for file in [comment("x".repeat(10_001)), reflection(format!("<script>{}", "x".repeat(9_993)))] {
+            assert!(matches!(read(&file), Err(ImportError::Invalid { detail }) if detail.contains("longer than 10000")));
         }
     }
 

@@ -19,6 +19,7 @@ use super::AppState;
 use super::Screen;
 use crate::adapters::clock;
 use crate::domain::{progress, Assessment, Instrument, Rating, Responses};
+use crate::domain::responses::MAX_TEXT_CHARS;
 use crate::i18n;
 
 /// The screen, or a notice when the assessment is gone.
@@ -56,11 +57,12 @@ fn rating_of(value: &str) -> Option<Rating> {
     }
 }
 
-/// A text box holding `text`. The newline after the tag is the one HTML drops, so a comment
-/// that starts with a line break keeps it.
+/// A text box holding `text`, as long as a file may carry. The newline after the tag is the one
+/// HTML drops, so a comment that starts with a line break keeps it.
 fn text_box(html: &mut Html, attributes: &[Attribute], text: &str) {
     const DROPPED: &str = "\n";
-    html.open("textarea", attributes).text(DROPPED).text(text).close("textarea");
+    let longest = MAX_TEXT_CHARS.to_string();
+    html.open("textarea", &[attributes, &[("maxlength", &longest)]].concat()).text(DROPPED).text(text).close("textarea");
 }
 
 /// Every question with its current answer. Each statement is a radio group named by the

@@ -52,6 +52,7 @@ const cases = [
   ['another instrument', resultFile({ edit: (f) => { f.responses.instrument.id = 'civic-partnership'; } }), /another questionnaire \(civic-partnership\)/],
   ['the same partner role', resultFile({ edit: (f) => { f.responses.role = 'local'; } }), /also answered as the Local partner/],
   ['a name longer than the start form takes', resultFile({ edit: (f) => { f.responses.organisation = `<img src=x onerror=alert(1)>${'x'.repeat(200)}`; } }), /damaged or was edited by hand: a name is longer than 200 characters\. Nothing was changed\./],
+  ['a comment longer than the text boxes take', resultFile({ edit: (f) => { f.responses.answers[items[0].id].comment = 'x'.repeat(10_001); } }), /damaged or was edited by hand: a comment or answer is longer than 10000 characters\. Nothing was changed\./],
   ['a rating outside the scale', resultFile({ edit: (f) => { f.responses.answers[items[0].id].rating = 11; } }), new RegExp(`damaged or was edited by hand: .*${items[0].id.replace('.', '\\.')}`)],
   ['too large', `{"format":"partnership-scorecard-result","pad":"${'x'.repeat(3 * 1024 * 1024)}"}`, /too large \(3072 KB; the limit is 2048 KB\)/],
 ];
@@ -80,7 +81,8 @@ test('hostile text in a partner file is shown as inert text, never run, on scree
   const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
   // A right-to-left override, control characters and a very long word come along too.
   const name = `${payload}\u202Eevil\u0007\u001b`;
-  const long = 'x'.repeat(60000);
+  // As long as a comment may be (10,000 characters), with the rest of it.
+  const long = 'x'.repeat(9800);
   const text = resultFile({ edit: (f) => {
     f.responses.organisation = name;
     f.responses.answers[items[0].id].comment = `<svg onload="window.__pwned=3">${payload}\u202E${long}`;
@@ -93,7 +95,7 @@ test('hostile text in a partner file is shown as inert text, never run, on scree
   await assert.doesNotReject(page.getByText(`Your partner: \u2068${name}\u2069 (`, { exact: false }).waitFor());
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   assert.equal(await page.locator('#psc-main img, #psc-main script, #psc-main svg[onload], #psc-main [onerror]').count(), 0);
-  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), 'a 60,000-character word wraps');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), 'a 9,800-character word wraps');
 
   // The printed report (print stylesheet, rendered to PDF by the browser) runs nothing either.
   await page.emulateMedia({ media: 'print' });

@@ -99,6 +99,15 @@ test('a new assessment can be started and answered with the keyboard only', asyn
   await page.getByText('All changes saved in this browser.').waitFor();
   assert.equal(await comment.inputValue(), 'Saved as I type');
   assert.equal(await page.evaluate(() => document.querySelector('[data-partnership-scorecard]').shadowRoot.activeElement?.id), `psc-comment-${items[0].id}`);
+
+  // A long text pasted into a comment is cut at the length a result file may carry (10,000
+  // characters), so the partner's copy of the app will open the file.
+  const second = page.getByRole('group', { name: items[1].text }).getByLabel(/^Comment on/);
+  await second.fill(`${'Pasted. '.repeat(1300)}`);
+  await page.waitForFunction((id) => Object.values(localStorage).some((v) => v.includes(id) && JSON.parse(v).own.answers[id]?.comment), items[1].id);
+  const stored = await page.evaluate((id) => Object.values(localStorage).map((v) => JSON.parse(v)).find((a) => a.own?.answers?.[id]).own.answers[id].comment, items[1].id);
+  assert.equal(stored.length, 10_000);
+  assert.equal(stored, 'Pasted. '.repeat(1300).slice(0, 10_000));
   assert.deepEqual(errors, []);
   await context.close();
 });
