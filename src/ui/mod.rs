@@ -320,6 +320,9 @@ fn keep_in_step_with_other_tabs(state: AppState) {
             reload();
         }
     });
+    // A page restored from the browser's back/forward cache heard none of the storage events
+    // sent while it was away: without this, its next save would write back what it showed then.
+    let _ = window_event_listener_untyped("pageshow", move |_| reload());
     // The storage event only reaches other tabs; widgets of one page tell each other.
     let _ = window_event_listener_untyped(CHANGED_EVENT, move |event| {
         let from = event.dyn_ref::<web_sys::CustomEvent>().and_then(|e| e.detail().as_f64());

@@ -52,9 +52,14 @@ export async function serveDist(root = dist) {
   return { url: `http://127.0.0.1:${port}/`, close };
 }
 
-export function launchBrowser() {
+/**
+ * Debian's Chromium through playwright-core. `backForwardCache`: keep the browser's
+ * back/forward cache, which Playwright turns off by default, for tests of pages restored from it.
+ */
+export function launchBrowser({ backForwardCache = false } = {}) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    ignoreDefaultArgs: backForwardCache ? ['--disable-back-forward-cache'] : [],
     args: [
       '--no-sandbox',
       '--disable-gpu',

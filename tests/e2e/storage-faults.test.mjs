@@ -2,7 +2,7 @@
 // user is told plainly, can go on answering, and nothing already stored is damaged.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, newPage, startAssessment, ratingRadio, items, storageSnapshot } from './harness.mjs';
+import { useServerAndBrowser, newPage, startAssessment, ratingRadio, items, storageSnapshot, launchBrowser } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
@@ -107,6 +107,42 @@ test('two tabs on the same assessment see each other\'s answers and never overwr
   await tabA.getByRole('heading', { level: 1, name: 'This assessment is no longer here' }).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('a tab restored from the back/forward cache keeps what another tab saved meanwhile', async () => {
+  // Storage events sent while a page sits in the back/forward cache never reach it.
+  const browser = await launchBrowser({ backForwardCache: true });
+  const errors = [];
+  const context = await browser.newContext();
+  await context.addInitScript(() => window.addEventListener('pageshow', (e) => { window.__restored = e.persisted; }));
+  const tabA = await newPage(context, errors);
+  await startAssessment(tabA, env.server.url, { role: 'Local partner', organisation: 'Cached Org', partner: 'Org B' });
+  await ratingRadio(tabA, items[0], 4).check();
+  await tabA.getByText('All changes saved in this browser.').waitFor();
+  await tabA.goto('about:blank');
+
+  const tabB = await newPage(context, errors);
+  await tabB.goto(env.server.url);
+  await tabB.getByRole('button', { name: /^Resume/ }).click();
+  await ratingRadio(tabB, items[1], 2).check();
+  await tabB.getByRole('group', { name: items[1].text }).getByLabel(/^Comment on/).fill('Written in tab B');
+  await tabB.getByText('All changes saved in this browser.').waitFor();
+
+  await tabA.goBack({ waitUntil: 'commit' });
+  await tabA.waitForFunction(() => window.__restored !== undefined);
+  assert.equal(await tabA.evaluate(() => window.__restored), true, 'tab A came back from the back/forward cache');
+  // Tab A shows tab B's answer, and its next answer keeps it.
+  await tabA.waitForFunction((id) => document.querySelector('[data-partnership-scorecard]').shadowRoot.querySelector(`input[name="psc-item-${id}"][value="2"]`)?.checked, items[1].id);
+  await ratingRadio(tabA, items[2], 5).check();
+  await tabA.getByText(`3 of ${items.length} statements answered`).waitFor();
+  const stored = await tabB.evaluate(() => Object.entries(localStorage)
+    .filter(([k]) => k.startsWith('partnership-scorecard.assessment.')).map(([, v]) => JSON.parse(v)));
+  assert.equal(stored.length, 1);
+  const answers = stored[0].own.answers;
+  assert.deepEqual([answers[items[0].id]?.rating, answers[items[1].id]?.rating, answers[items[2].id]?.rating], [4, 2, 5]);
+  assert.equal(answers[items[1].id].comment, 'Written in tab B');
+  assert.deepEqual(errors, []);
+  await browser.close();
 });
 
 test('a damaged stored entry is left untouched and named, and the others still load', async () => {
