@@ -39,6 +39,9 @@ test('no accessibility violations on any screen', async () => {
   await startAssessment(page, env.server.url, { role: 'Local partner', organisation: 'Org A', partner: 'Org B' });
   await answer(page, Object.fromEntries(items.slice(0, 6).map((i, n) => [i.id, n % 2 ? 'na' : 4])));
   assert.deepEqual(await violations(page, errors), [], 'answering');
+  // "Saved" is a polite status message; the progress bar is named, and its count is beside it.
+  await page.getByRole('status').getByText('All changes saved in this browser.').waitFor();
+  assert.equal(await page.getByRole('progressbar', { name: 'Statements answered' }).getAttribute('value'), '6');
 
   await page.getByRole('button', { name: 'See my results' }).click();
   await page.getByRole('heading', { level: 1, name: 'Your results' }).waitFor();

@@ -62,6 +62,13 @@ test("a joint session goes into one file, and the other partner reopens all of i
   assert.equal(file.round_date, '2026-11-25');
   assert.deepEqual(file.responses, kept.own);
   assert.deepEqual(file.partner, kept.partner);
+  // ...and what is kept is what the test stored: the answers, comments, reflections and seals.
+  const seeded = a.stored;
+  for (const [side, ours] of [[file.responses, seeded.own], [file.partner, seeded.partner]]) {
+    for (const field of ['role', 'organisation', 'partner_organisation', 'answers', 'reflections', 'sealed_at']) {
+      assert.deepEqual(side[field], ours[field], field);
+    }
+  }
   assert.deepEqual(file.plan, [{ dimension: dimension.id, what: `Share budget lines ${hostile}`, who: 'Both finance officers', by_when: '2027-01-31', done: true }]);
   assert.deepEqual(a.errors, []);
 
