@@ -1,14 +1,14 @@
 //! The joint session: the order in which the partners talk the dimensions through together.
 
 use super::gap::{Comparison, DimensionGap};
-use super::scoring::Tenths;
 
-/// The score both partners give a dimension together: the mean of their two scores, or the one
-/// score there is when only one of them rated it.
-pub fn shared_score(dimension: &DimensionGap) -> Option<Tenths> {
+/// The score both partners give a dimension together, doubled so that it stays exact (3.3 and
+/// 3.4 make 3.35, above 3.3 and 3.3): their two scores added, or twice the one score there is
+/// when only one of them rated it. It orders the dimensions; it is never shown.
+pub fn shared_score_doubled(dimension: &DimensionGap) -> Option<i32> {
     match (dimension.own.mean, dimension.partner.mean) {
-        (Some(a), Some(b)) => Some(Tenths((a.0 + b.0).div_euclid(2))),
-        (one, other) => one.or(other),
+        (Some(a), Some(b)) => Some(a.0 + b.0),
+        (one, other) => one.or(other).map(|s| 2 * s.0),
     }
 }
 
@@ -22,7 +22,7 @@ pub fn talking_order(comparison: &Comparison) -> Vec<&DimensionGap> {
     // lowest first rather than sorted: a sort would add kilobytes of download for ten items.
     let (mut order, mut rest): (Vec<&DimensionGap>, Vec<&DimensionGap>) = comparison.dimensions.iter().partition(|d| d.large);
     // `min_by_key` returns the first of equals, so ties keep the comparison's order.
-    while let Some(lowest) = (0..rest.len()).min_by_key(|&i| (shared_score(rest[i]).is_none(), shared_score(rest[i]))) {
+    while let Some(lowest) = (0..rest.len()).min_by_key(|&i| (shared_score_doubled(rest[i]).is_none(), shared_score_doubled(rest[i]))) {
         order.push(rest.remove(lowest));
     }
     order
@@ -31,7 +31,7 @@ pub fn talking_order(comparison: &Comparison) -> Vec<&DimensionGap> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{compare, Instrument, Rating, Responses};
+    use crate::domain::{compare, DimensionScore, Instrument, Rating, Responses, Tenths};
     use proptest::prelude::*;
 
     fn instrument() -> Instrument {
@@ -67,14 +67,29 @@ mod tests {
     }
 
     #[test]
-    fn the_shared_score_is_the_mean_of_both_or_the_one_there_is() {
+    fn the_shared_score_is_the_sum_of_both_or_twice_the_one_there_is() {
         let instrument = instrument();
         let (a, b) = rated(&instrument, &[Some(4), Some(3), None], &[Some(1), None, None]);
         let comparison = compare(&instrument, &a, &b);
-        let shared = |id: &str| comparison.dimensions.iter().find(|d| d.dimension_id() == id).and_then(shared_score);
-        assert_eq!(shared(&instrument.dimensions[0].id), Some(Tenths(25)));
-        assert_eq!(shared(&instrument.dimensions[1].id), Some(Tenths(30)));
+        let shared = |id: &str| comparison.dimensions.iter().find(|d| d.dimension_id() == id).and_then(shared_score_doubled);
+        assert_eq!(shared(&instrument.dimensions[0].id), Some(50), "4.0 + 1.0, in tenths");
+        assert_eq!(shared(&instrument.dimensions[1].id), Some(60), "twice 3.0");
         assert_eq!(shared(&instrument.dimensions[2].id), None);
+    }
+
+    /// Scores a tenth apart are not rounded together: 3.3 and 3.4 (together 3.35) come after
+    /// 3.3 and 3.3, though their gap is larger.
+    #[test]
+    fn a_half_tenth_orders_the_shared_scores() {
+        let side = |id: &str, mean: i32| DimensionScore { dimension_id: id.into(), mean: Some(Tenths(mean)), rated: 1, not_applicable: 0, items: 1 };
+        let dimension = |id: &str, own: i32, partner: i32| DimensionGap {
+            own: side(id, own),
+            partner: side(id, partner),
+            gap: Some(Tenths(own - partner)),
+            large: false,
+        };
+        let comparison = Comparison { dimensions: vec![dimension("apart", 33, 34), dimension("same", 33, 33)], items: Vec::new() };
+        assert_eq!(ids(&talking_order(&comparison)), ["same", "apart"]);
     }
 
     proptest! {
@@ -99,7 +114,7 @@ mod tests {
             let gaps: Vec<i32> = order[..first_not_large].iter().filter_map(|d| d.gap).map(|g| g.0.abs()).collect();
             prop_assert_eq!(gaps.len(), first_not_large, "a large gap has a gap");
             prop_assert!(gaps.windows(2).all(|w| w[0] >= w[1]), "{:?}", gaps);
-            let rest: Vec<Option<i32>> = order[first_not_large..].iter().map(|d| shared_score(d).map(|s| s.0)).collect();
+            let rest: Vec<Option<i32>> = order[first_not_large..].iter().map(|d| shared_score_doubled(d)).collect();
             let first_unrated = rest.iter().position(Option::is_none).unwrap_or(rest.len());
             prop_assert!(rest[first_unrated..].iter().all(Option::is_none), "unrated last: {:?}", rest);
             prop_assert!(rest[..first_unrated].windows(2).all(|w| w[0] <= w[1]), "{:?}", rest);
