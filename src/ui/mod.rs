@@ -307,6 +307,11 @@ fn app(widget: u32, options: &'static Options) -> impl IntoView {
 /// says so.
 fn keep_in_step_with_other_tabs(state: AppState) {
     let reload = move || {
+        // While this tab holds answers it could not save (storage full), it keeps what it has
+        // rather than giving way to older stored copies: they are saved with the next change.
+        if state.save_status.with_untracked(|s| matches!(s, SaveStatus::Failed(_))) {
+            return;
+        }
         let (all, _) = state.store.load_all();
         let screen = state.screen.get_untracked();
         let gone = screen.assessment_id().is_some_and(|id| all.iter().all(|a| a.id != id));

@@ -57,6 +57,18 @@ test('when storage is full the answer stays on screen, the user is told, and sto
   assert.ok(await ratingRadio(page, items[1], 5).isChecked(), 'the answer stays on screen');
   assert.equal(await storageSnapshot(page), before, 'what was stored is untouched');
 
+  // Another tab makes room and stores something: this tab reads storage again, and keeps the
+  // answer it could not save rather than the older stored copy.
+  const other = await newPage(context, errors);
+  await other.goto(env.server.url);
+  await other.getByRole('heading', { level: 1 }).waitFor();
+  await other.evaluate(() => localStorage.setItem('partnership-scorecard.assessment.elsewhere', '{"damaged":'));
+  await page.waitForFunction(() => Object.keys(localStorage).includes('partnership-scorecard.assessment.elsewhere'));
+  await page.waitForTimeout(500);
+  assert.ok(await ratingRadio(page, items[1], 5).isChecked(), 'the unsaved answer is still on screen');
+  assert.equal(await page.getByText(`2 of ${items.length} statements answered`).count(), 1);
+  await other.close();
+
   // The result file can still be downloaded, with the unsaved answer in it.
   await page.getByRole('button', { name: 'See my results' }).click();
   const [download] = await Promise.all([
