@@ -82,6 +82,19 @@ test('when storage is full the answer stays on screen, the user is told, and sto
   await context.close();
 });
 
+/**
+ * The one stored assessment holds tab A's first and third answers (4 and 5) and tab B's second
+ * (2, with its comment): neither tab wrote over the other.
+ */
+async function assertBothTabsKept(page) {
+  const stored = await page.evaluate(() => Object.entries(localStorage)
+    .filter(([k]) => k.startsWith('partnership-scorecard.assessment.')).map(([, v]) => JSON.parse(v)));
+  assert.equal(stored.length, 1);
+  const answers = stored[0].own.answers;
+  assert.deepEqual([answers[items[0].id]?.rating, answers[items[1].id]?.rating, answers[items[2].id]?.rating], [4, 2, 5]);
+  assert.equal(answers[items[1].id].comment, 'Written in tab B');
+}
+
 test('two tabs on the same assessment see each other\'s answers and never overwrite them', async () => {
   const errors = [];
   const context = await env.browser.newContext(); // one browser profile: both tabs share storage
@@ -105,12 +118,7 @@ test('two tabs on the same assessment see each other\'s answers and never overwr
   // ...and its next answer keeps it.
   await ratingRadio(tabA, items[2], 5).check();
   await tabA.getByText(`3 of ${items.length} statements answered`).waitFor();
-  const stored = await tabB.evaluate(() => Object.entries(localStorage)
-    .filter(([k]) => k.startsWith('partnership-scorecard.assessment.')).map(([, v]) => JSON.parse(v)));
-  assert.equal(stored.length, 1);
-  const answers = stored[0].own.answers;
-  assert.deepEqual([answers[items[0].id]?.rating, answers[items[1].id]?.rating, answers[items[2].id]?.rating], [4, 2, 5]);
-  assert.equal(answers[items[1].id].comment, 'Written in tab B');
+  await assertBothTabsKept(tabB);
 
   // Deleted in one tab: the other says so instead of taking answers into the void.
   await tabB.getByRole('button', { name: 'All assessments' }).click();
@@ -147,12 +155,7 @@ test('a tab restored from the back/forward cache keeps what another tab saved me
   await tabA.waitForFunction((id) => document.querySelector('[data-partnership-scorecard]').shadowRoot.querySelector(`input[name="psc-item-${id}"][value="2"]`)?.checked, items[1].id);
   await ratingRadio(tabA, items[2], 5).check();
   await tabA.getByText(`3 of ${items.length} statements answered`).waitFor();
-  const stored = await tabB.evaluate(() => Object.entries(localStorage)
-    .filter(([k]) => k.startsWith('partnership-scorecard.assessment.')).map(([, v]) => JSON.parse(v)));
-  assert.equal(stored.length, 1);
-  const answers = stored[0].own.answers;
-  assert.deepEqual([answers[items[0].id]?.rating, answers[items[1].id]?.rating, answers[items[2].id]?.rating], [4, 2, 5]);
-  assert.equal(answers[items[1].id].comment, 'Written in tab B');
+  await assertBothTabsKept(tabB);
   assert.deepEqual(errors, []);
   await browser.close();
 });
