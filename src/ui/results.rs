@@ -82,7 +82,7 @@ fn own_results(state: AppState, id: String, assessment: Assessment, instrument: 
             match button.get_attribute("data-do").as_deref() {
                 Some(EXPORT) => export(state, &id),
                 Some(SPREADSHEET) => download_spreadsheet(state, &id),
-                Some(SEAL) => seal_or_reopen(state, &id),
+                Some(action @ (SEAL | REOPEN)) => seal_or_reopen(state, &id, action == REOPEN),
                 Some(COMPARE) => state.go(Screen::Compare(id.clone())),
                 _ => {}
             }
@@ -103,6 +103,7 @@ fn own_results(state: AppState, id: String, assessment: Assessment, instrument: 
 const EXPORT: &str = "export";
 const SPREADSHEET: &str = "spreadsheet";
 const SEAL: &str = "seal";
+const REOPEN: &str = "reopen";
 const COMPARE: &str = "compare";
 
 /// The result file to send, and the partner's file to open once the answers are sealed.
@@ -120,8 +121,8 @@ fn exchange_sections(html: &mut Html, t: &Strings, instrument: &Instrument, asse
     if let Some(date) = sealed_at {
         html.element("p", &[("class", "psc-info")], &i18n::fill(t.sealed_on, &[("date", &clock::date_of(date))]));
     }
-    let seal_label = if sealed_at.is_some() { t.reopen_button } else { t.seal_button };
-    html.element("button", &[("type", "button"), ("class", "psc-seal"), ("data-do", SEAL)], seal_label);
+    let (seal_label, action) = if sealed_at.is_some() { (t.reopen_button, REOPEN) } else { (t.seal_button, SEAL) };
+    html.element("button", &[("type", "button"), ("class", "psc-seal"), ("data-do", action)], seal_label);
     if let Some(p) = &assessment.partner {
         let role = instrument.role_label(&p.role);
         let loaded = i18n::fill(t.partner_file_loaded, &[("organisation", &i18n::isolate(&p.organisation)), ("role", &role), ("date", &clock::date_of(&p.updated_at))]);
@@ -144,12 +145,16 @@ fn export(state: AppState, id: &str) {
 
 /// Seals the answers, or re-opens them after asking, and draws the screen afresh: even when
 /// storage refused the change (the notice then says so), as it is made in memory all the same.
-/// Focus goes on to the partner's file once sealed, back to the button once re-opened.
-fn seal_or_reopen(state: AppState, id: &str) {
+/// Focus goes on to the partner's file once sealed, back to the button once re-opened. If
+/// another tab sealed or re-opened them since the screen was drawn (`drawn_sealed`), the screen
+/// is only drawn afresh: the button does what it said, or nothing.
+fn seal_or_reopen(state: AppState, id: &str, drawn_sealed: bool) {
     let t = state.t;
     let now = state.now();
     let sealed = state.with_assessment_untracked(id, |a| a.own.is_sealed()).unwrap_or(false);
-    let done = if !sealed {
+    let done = if sealed != drawn_sealed {
+        return state.redraw(".psc-seal");
+    } else if !sealed {
         state.edit(id, |a| a.seal(&now)).map(|()| t.sealed_done)
     } else if confirmed(t.reopen_confirm) {
         state.edit(id, |a| a.reopen(&now)).map(|()| t.reopened_done)

@@ -122,6 +122,24 @@ test('answers sealed or re-opened in another tab lock or unlock the questions op
   tabB.once('dialog', (d) => d.accept());
   await tabB.getByRole('button', { name: 'Re-open my answers' }).click();
   await tabB.getByRole('button', { name: 'Seal my answers' }).waitFor();
+
+  // Tab A's results screen, drawn while they were open, is behind tab B's sealing: its "Seal"
+  // button then only shows the screen afresh, asking nothing and re-opening nothing.
+  await tabA.getByRole('button', { name: '2. My results' }).click();
+  await tabA.getByRole('button', { name: 'Seal my answers' }).waitFor();
+  await tabB.getByRole('button', { name: 'Seal my answers' }).click();
+  await tabB.getByRole('button', { name: 'Re-open my answers' }).waitFor();
+  const sealedNow = await storageSnapshot(tabA);
+  const dialogs = [];
+  tabA.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  await tabA.getByRole('button', { name: 'Seal my answers' }).click();
+  await tabA.getByRole('button', { name: 'Re-open my answers' }).waitFor();
+  assert.deepEqual(dialogs, [], 'no question about re-opening');
+  assert.equal(await storageSnapshot(tabA), sealedNow);
+  tabB.once('dialog', (d) => d.accept());
+  await tabB.getByRole('button', { name: 'Re-open my answers' }).click();
+  await tabB.getByRole('button', { name: 'Seal my answers' }).waitFor();
+  await tabA.getByRole('button', { name: '1. Answer' }).click();
   await tabA.waitForFunction(() => !document.querySelector('[data-partnership-scorecard]').shadowRoot.querySelector('.psc-sealed-note')?.textContent);
   await ratingRadio(tabA, items[0], 5).check();
   assert.equal(await ratingRadio(tabA, items[0], 5).isChecked(), true);
