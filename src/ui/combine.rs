@@ -130,7 +130,7 @@ fn combined_view(t: &Strings, combined: &Combined) -> String {
     table.close("tbody").close("table");
     let svg = gap_chart(&rows, (instrument.scale.min, instrument.scale.max), Legend { own: &labels[0], partner: &labels[1] }).unwrap_or_default();
     figure(&mut html, t.combine_chart_label, &svg, "");
-    html.svg(&table.finish());
+    html.append(table);
 
     table_start(&mut html, "psc-combined-statements", t.combine_statements_caption, &[t.col_statement, &labels[0], &labels[1], t.col_gap]);
     for (_, item) in instrument.items() {

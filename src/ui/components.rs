@@ -176,33 +176,31 @@ pub fn missing(state: AppState) -> impl IntoView {
 /// Downloads both partners' answers and the gaps as CSV, for people who work in spreadsheets.
 pub fn download_spreadsheet(state: AppState, id: &str) {
     let t = state.t;
-    {
-        let Some((assessment, instrument)) = state.open(id) else { return };
-        let (own, partner) = (&assessment.own, assessment.partner.as_ref());
-        let partner_name = partner.map_or(own.partner_organisation.as_str(), |p| p.organisation.as_str());
-        let of = |template: &str, organisation: &str| i18n::fill(template, &[("organisation", &organisation)]);
-        let (own_rating, partner_rating) = (of(t.csv_rating, &own.organisation), of(t.csv_rating, partner_name));
-        let (own_comment, partner_comment) = (of(t.csv_comment, &own.organisation), of(t.csv_comment, partner_name));
-        let gap = i18n::fill(t.csv_gap, &[("organisation", &own.organisation), ("partner", &partner_name)]);
-        let words = spreadsheet::Words {
-            kind: t.csv_kind,
-            dimension: t.col_dimension,
-            dimension_number: t.csv_dimension_number,
-            statement_number: t.csv_statement_number,
-            text: t.csv_text,
-            own_rating: &own_rating,
-            partner_rating: &partner_rating,
-            gap: &gap,
-            own_comment: &own_comment,
-            partner_comment: &partner_comment,
-            kind_dimension: t.csv_kind_dimension,
-            kind_statement: t.csv_kind_statement,
-            kind_reflection: t.csv_kind_reflection,
-            not_applicable: t.not_applicable_short,
-        };
-        let csv = spreadsheet::answers_and_gaps(&instrument, own, partner, &words);
-        offer_file(state, &result_file::file_name(own, &state.now(), "csv"), &csv, files::CSV, t.csv_downloaded);
-    }
+    let Some((assessment, instrument)) = state.open(id) else { return };
+    let (own, partner) = (&assessment.own, assessment.partner.as_ref());
+    let partner_name = partner.map_or(own.partner_organisation.as_str(), |p| p.organisation.as_str());
+    let of = |template: &str, organisation: &str| i18n::fill(template, &[("organisation", &organisation)]);
+    let (own_rating, partner_rating) = (of(t.csv_rating, &own.organisation), of(t.csv_rating, partner_name));
+    let (own_comment, partner_comment) = (of(t.csv_comment, &own.organisation), of(t.csv_comment, partner_name));
+    let gap = i18n::fill(t.csv_gap, &[("organisation", &own.organisation), ("partner", &partner_name)]);
+    let words = spreadsheet::Words {
+        kind: t.csv_kind,
+        dimension: t.col_dimension,
+        dimension_number: t.csv_dimension_number,
+        statement_number: t.csv_statement_number,
+        text: t.csv_text,
+        own_rating: &own_rating,
+        partner_rating: &partner_rating,
+        gap: &gap,
+        own_comment: &own_comment,
+        partner_comment: &partner_comment,
+        kind_dimension: t.csv_kind_dimension,
+        kind_statement: t.csv_kind_statement,
+        kind_reflection: t.csv_kind_reflection,
+        not_applicable: t.not_applicable_short,
+    };
+    let csv = spreadsheet::answers_and_gaps(&instrument, own, partner, &words);
+    offer_file(state, &result_file::file_name(own, &state.now(), "csv"), &csv, files::CSV, t.csv_downloaded);
 }
 
 /// Offers a file to download, then says it was downloaded (`done` names it as `{file}`), or

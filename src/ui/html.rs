@@ -72,6 +72,12 @@ impl Html {
         self
     }
 
+    /// A fragment written with this writer, so escaped like the rest.
+    pub fn append(&mut self, fragment: Html) -> &mut Html {
+        self.0.push_str(&fragment.0);
+        self
+    }
+
     pub fn finish(self) -> String {
         self.0
     }

@@ -115,6 +115,12 @@ impl AppState {
 
     /// Draws the current screen afresh, keeping the message shown, after a change to what the
     /// screen offers; then moves focus to `selector`.
+    /// Whether `screen` is still the one shown: checked by what acts once a file has been read,
+    /// which takes a while, in case the person has moved on.
+    pub fn shows(&self, screen: &Screen) -> bool {
+        self.screen.with_untracked(|shown| shown == screen)
+    }
+
     pub fn redraw(&self, selector: &'static str) {
         self.screen.update(|_| {});
         self.focus_soon(selector);

@@ -183,8 +183,7 @@ fn open_partner_file(state: AppState, id: &str, instrument: &Arc<Instrument>, ev
         let outcome = file_text(file).await.and_then(|text| result_file::read_partner_file(&text, &instrument, &own_role));
         // Reading takes a while: by then the person may have left this screen, or re-opened the
         // answers in another tab. Then the file is dropped, and nothing is said elsewhere.
-        let here = state.screen.with_untracked(|s| matches!(s, Screen::Results(shown) if *shown == id));
-        if !here || !state.with_assessment_untracked(&id, Assessment::may_open_partner_file).unwrap_or(false) {
+        if !state.shows(&Screen::Results(id.clone())) || !state.with_assessment_untracked(&id, Assessment::may_open_partner_file).unwrap_or(false) {
             return;
         }
         match outcome {

@@ -205,7 +205,7 @@ fn add_round(state: AppState, id: &str, ev: &leptos::ev::Event) {
             state.with_assessment_untracked(&id, |a| a.may_add_round(&file)).unwrap_or(Ok(())).map(|()| file)
         });
         // The person may have left this screen while the file was read: then it is dropped.
-        if !state.screen.with_untracked(|s| matches!(s, Screen::Session(shown) if *shown == id)) {
+        if !state.shows(&Screen::Session(id.clone())) {
             return;
         }
         match outcome {
@@ -264,7 +264,7 @@ fn rounds_section(html: &mut Html, t: &Strings, instrument: &Instrument, assessm
         for column in [t.col_dimension, t.rounds_col_date, you, them, t.col_gap] {
             html.element("th", &[("scope", "col")], column);
         }
-        html.close("tr").close("thead").open("tbody", &[]).svg(&table.finish()).close("tbody").close("table");
+        html.close("tr").close("thead").open("tbody", &[]).append(table).close("tbody").close("table");
 
         html.element("h3", &[], t.rounds_actions_title).open("table", &[("class", "psc-table")]).open("thead", &[]).open("tr", &[]);
         for column in [t.rounds_col_date, t.col_dimension, t.plan_what, t.plan_who, t.plan_when, t.plan_done] {
