@@ -89,7 +89,11 @@ fn generated(size: usize) -> Instrument {
             source: source(),
             items: (0..size)
                 .filter(|n| n % 10 == d)
-                .map(|n| Item { id: format!("d{d}.i{n}"), text: format!("Generated statement number {n}"), source: source() })
+                .map(|n| Item {
+                    id: format!("d{d}.i{n}"),
+                    text: format!("Generated statement number {n}"),
+                    source: source(),
+                })
                 .collect(),
             suggested_actions: Vec::new(),
         })
@@ -103,7 +107,10 @@ fn generated(size: usize) -> Instrument {
         publisher: "Benchmark".into(),
         credit: "Generated for timing.".into(),
         source: source(),
-        roles: vec![Role { id: "a".into(), label: "Partner A".into() }, Role { id: "b".into(), label: "Partner B".into() }],
+        roles: vec![
+            Role { id: "a".into(), label: "Partner A".into() },
+            Role { id: "b".into(), label: "Partner B".into() },
+        ],
         scale: Scale {
             min: 1,
             max: 5,

@@ -68,7 +68,8 @@ impl Store {
     /// read (those are left untouched in storage).
     pub fn load_all(&self) -> (Vec<Assessment>, usize) {
         let entries = self.entries();
-        let mut assessments: Vec<Assessment> = entries.iter().filter_map(|(_, text)| Assessment::from_stored(text)).collect();
+        let mut assessments: Vec<Assessment> =
+            entries.iter().filter_map(|(_, text)| Assessment::from_stored(text)).collect();
         let unreadable = entries.len() - assessments.len();
         // Later changes first; equal times by id, so every tab lists them alike.
         crate::domain::sort_by(&mut assessments, |a, b| (&b.own.updated_at, &a.id) < (&a.own.updated_at, &b.id));
@@ -109,8 +110,10 @@ impl Store {
             Store::Browser => {
                 let storage = local_storage().ok_or(StoreError::Unavailable)?;
                 let count = storage.length().map_err(|_| StoreError::Unavailable)?;
-                let ours: Vec<String> =
-                    (0..count).filter_map(|i| storage.key(i).ok().flatten()).filter(|k| k.starts_with(KEY_PREFIX)).collect();
+                let ours: Vec<String> = (0..count)
+                    .filter_map(|i| storage.key(i).ok().flatten())
+                    .filter(|k| k.starts_with(KEY_PREFIX))
+                    .collect();
                 for key in ours {
                     storage.remove_item(&key).map_err(|_| StoreError::Unavailable)?;
                 }

@@ -122,7 +122,11 @@ impl Canvas<'_> {
 }
 
 /// Draws on a white canvas of `rows` rows below `top` and returns the SVG text.
-fn draw(rows: usize, top: i32, paint: impl FnOnce(&mut Canvas) -> Result<(), ChartError>) -> Result<String, ChartError> {
+fn draw(
+    rows: usize,
+    top: i32,
+    paint: impl FnOnce(&mut Canvas) -> Result<(), ChartError>,
+) -> Result<String, ChartError> {
     let height = (top + ROW * rows as i32 + 16) as u32;
     let mut out = String::new();
     {
@@ -248,7 +252,10 @@ mod tests {
 
     /// The words drawn in a chart, in order.
     fn texts(svg: &str) -> Vec<String> {
-        svg.split("<text").skip(1).filter_map(|t| Some(t.split_once('>')?.1.split_once("</text>")?.0.trim().to_string())).collect()
+        svg.split("<text")
+            .skip(1)
+            .filter_map(|t| Some(t.split_once('>')?.1.split_once("</text>")?.0.trim().to_string()))
+            .collect()
     }
 
     fn legend() -> Legend<'static> {
@@ -287,8 +294,8 @@ mod tests {
 
     #[test]
     fn hostile_labels_are_escaped() {
-        let svg = gap_chart(&[row("<script>alert(1)</script>&", Some(1.0), Some(2.0), false)], (1, 5), legend())
-            .unwrap();
+        let svg =
+            gap_chart(&[row("<script>alert(1)</script>&", Some(1.0), Some(2.0), false)], (1, 5), legend()).unwrap();
         assert!(!svg.contains("<script>"));
         assert!(svg.contains("&lt;script&gt;"));
     }
@@ -303,10 +310,8 @@ mod tests {
 
     #[test]
     fn a_score_chart_draws_one_bar_per_scored_dimension() {
-        let rows = vec![
-            ("A".to_string(), Some(3.5), "3.5".to_string()),
-            ("B".to_string(), None, "not rated".to_string()),
-        ];
+        let rows =
+            vec![("A".to_string(), Some(3.5), "3.5".to_string()), ("B".to_string(), None, "not rated".to_string())];
         let svg = score_chart(&rows, (1, 5)).unwrap();
         // The background plus one bar.
         assert_eq!(svg.matches("<rect").count(), 2);

@@ -143,9 +143,8 @@ impl Instrument {
     /// Every rule an instrument must keep; empty when it is sound.
     pub fn problems(&self) -> Vec<InstrumentProblem> {
         let mut problems = Vec::new();
-        let mut problem = |path: String, message: &str| {
-            problems.push(InstrumentProblem { path, message: message.to_string() })
-        };
+        let mut problem =
+            |path: String, message: &str| problems.push(InstrumentProblem { path, message: message.to_string() });
         if self.schema_version != SCHEMA_VERSION {
             problem("schema_version".into(), "unsupported schema version");
         }

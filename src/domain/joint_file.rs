@@ -42,7 +42,10 @@ pub fn into_assessment(file: ResultFile, id: String, own_side: usize) -> Option<
 /// questionnaire this app has (`instrument_of` finds it by id), answers that fit it, a real
 /// date, and actions that name its dimensions and follow the plan's rules. (One function for
 /// every caller, not a generic one: each copy would add to the download.)
-pub fn read_joint_file(text: &str, instrument_of: &dyn Fn(&str) -> Option<Arc<Instrument>>) -> Result<(ResultFile, Arc<Instrument>), ImportError> {
+pub fn read_joint_file(
+    text: &str,
+    instrument_of: &dyn Fn(&str) -> Option<Arc<Instrument>>,
+) -> Result<(ResultFile, Arc<Instrument>), ImportError> {
     let file = read_file(text, FORMAT_NAME)?;
     let invalid = |detail: String| Err(ImportError::Invalid { detail });
     let Some(partner) = &file.partner else {
@@ -65,7 +68,9 @@ pub fn read_joint_file(text: &str, instrument_of: &dyn Fn(&str) -> Option<Arc<In
         return invalid("the round's date is not a date (YYYY-MM-DD)".into());
     }
     for action in &file.plan {
-        if instrument.dimension(&action.dimension).is_none() || Action::new(&action.dimension, &action.what, &action.who, &action.by_when).is_err() {
+        if instrument.dimension(&action.dimension).is_none()
+            || Action::new(&action.dimension, &action.what, &action.who, &action.by_when).is_err()
+        {
             return invalid(format!("the action \"{}\" breaks the plan's rules", action.what));
         }
     }
@@ -146,27 +151,48 @@ mod tests {
         let builtin = instrument();
         let result_file = crate::domain::ResultFile::new(&assessment().own, "t").to_json();
         assert_eq!(read(&result_file), Err(ImportError::OtherKindOfFile));
-        assert_eq!(crate::domain::result_file::read_partner_file(&file(), &builtin, "local"), Err(ImportError::OtherKindOfFile));
+        assert_eq!(
+            crate::domain::result_file::read_partner_file(&file(), &builtin, "local"),
+            Err(ImportError::OtherKindOfFile)
+        );
     }
 
     #[test]
     fn unsound_joint_files_are_refused_with_the_reason() {
         assert_eq!(read(&file()[..200]), Err(ImportError::Truncated));
-        assert_eq!(read(&edited(|v| v["format_version"] = 2.into())), Err(ImportError::UnsupportedVersion { found: 2 }));
-        let both = |id: &str| edited(|v| {
-            v["responses"]["instrument"]["id"] = id.into();
-            v["partner"]["instrument"]["id"] = id.into();
-        });
+        assert_eq!(
+            read(&edited(|v| v["format_version"] = 2.into())),
+            Err(ImportError::UnsupportedVersion { found: 2 })
+        );
+        let both = |id: &str| {
+            edited(|v| {
+                v["responses"]["instrument"]["id"] = id.into();
+                v["partner"]["instrument"]["id"] = id.into();
+            })
+        };
         assert_eq!(read(&both("unknown")), Err(ImportError::UnknownInstrument { found: "unknown".into() }));
         let invalid = |text: String, words: &str| {
             assert!(matches!(read(&text), Err(ImportError::Invalid { detail }) if detail.contains(words)), "{words}");
         };
         invalid(edited(|v| v["responses"]["instrument"]["id"] = "other".into()), "different questionnaires");
-        invalid(edited(|v| { v.as_object_mut().unwrap().remove("partner"); }), "two partners");
+        invalid(
+            edited(|v| {
+                v.as_object_mut().unwrap().remove("partner");
+            }),
+            "two partners",
+        );
         invalid(edited(|v| v["partner"]["role"] = "local".into()), "same role");
-        invalid(edited(|v| v["partner"]["answers"]["nope"] = serde_json::json!({"rating": 3, "answered_at": "t"})), "nope");
+        invalid(
+            edited(|v| v["partner"]["answers"]["nope"] = serde_json::json!({"rating": 3, "answered_at": "t"})),
+            "nope",
+        );
         invalid(edited(|v| v["round_date"] = "next spring".into()), "date");
-        invalid(edited(|v| { v.as_object_mut().unwrap().remove("round_date"); }), "date");
+        invalid(
+            edited(|v| {
+                v.as_object_mut().unwrap().remove("round_date");
+            }),
+            "date",
+        );
         invalid(edited(|v| v["plan"][0]["dimension"] = "nowhere".into()), "rules");
         invalid(edited(|v| v["plan"][0]["what"] = " ".into()), "rules");
         invalid(edited(|v| v["plan"][0]["by_when"] = "soon".into()), "rules");

@@ -45,23 +45,36 @@ impl Action {
         if !(by_when.is_empty() || is_date(by_when)) {
             return Err(ActionProblem::NotADate);
         }
-        Ok(Action { dimension: dimension.to_string(), what: what.to_string(), who: who.to_string(), by_when: by_when.to_string(), done: false })
+        Ok(Action {
+            dimension: dimension.to_string(),
+            what: what.to_string(),
+            who: who.to_string(),
+            by_when: by_when.to_string(),
+            done: false,
+        })
     }
 }
 
 impl Action {
     /// The same agreed action, done or not: the plan's controls find their action by this.
     pub fn is_same_as(&self, other: &Action) -> bool {
-        (&self.dimension, &self.what, &self.who, &self.by_when) == (&other.dimension, &other.what, &other.who, &other.by_when)
+        (&self.dimension, &self.what, &self.who, &self.by_when)
+            == (&other.dimension, &other.what, &other.who, &other.by_when)
     }
 }
 
 /// `YYYY-MM-DD` with a month 1-12 and a day 1-31: what a date field gives.
 pub(crate) fn is_date(text: &str) -> bool {
     let parts: Vec<&str> = text.split('-').collect();
-    let number = |s: &str, len: usize| (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten();
+    let number = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten()
+    };
     match parts.as_slice() {
-        [y, m, d] => number(y, 4).is_some() && number(m, 2).is_some_and(|m| (1..=12).contains(&m)) && number(d, 2).is_some_and(|d| (1..=31).contains(&d)),
+        [y, m, d] => {
+            number(y, 4).is_some()
+                && number(m, 2).is_some_and(|m| (1..=12).contains(&m))
+                && number(d, 2).is_some_and(|d| (1..=31).contains(&d))
+        }
         _ => false,
     }
 }
@@ -72,8 +85,12 @@ mod tests {
 
     #[test]
     fn an_action_needs_something_to_do_and_a_real_date_if_any() {
-        let action = Action::new("foundation", "  Write the MoU together ", " Both directors ", "2027-03-31").expect("valid");
-        assert_eq!((action.what.as_str(), action.who.as_str(), action.by_when.as_str(), action.done), ("Write the MoU together", "Both directors", "2027-03-31", false));
+        let action =
+            Action::new("foundation", "  Write the MoU together ", " Both directors ", "2027-03-31").expect("valid");
+        assert_eq!(
+            (action.what.as_str(), action.who.as_str(), action.by_when.as_str(), action.done),
+            ("Write the MoU together", "Both directors", "2027-03-31", false)
+        );
         assert!(Action::new("foundation", "Review budget lines", "", "").is_ok(), "who and when are optional");
         assert_eq!(Action::new("foundation", "   ", "Us", ""), Err(ActionProblem::NothingToDo));
         for bad in ["31/03/2027", "2027-13-01", "2027-3-31", "2027-03-32", "next year", "2027-03-31-01"] {
@@ -82,7 +99,10 @@ mod tests {
         let long = "x".repeat(MAX_ACTION_CHARS + 1);
         assert_eq!(Action::new("foundation", &long, "", ""), Err(ActionProblem::TooLong));
         assert_eq!(Action::new("foundation", "x", &long, ""), Err(ActionProblem::TooLong));
-        assert!(Action::new("foundation", &"é".repeat(MAX_ACTION_CHARS), "", "").is_ok(), "counted in characters, not bytes");
+        assert!(
+            Action::new("foundation", &"é".repeat(MAX_ACTION_CHARS), "", "").is_ok(),
+            "counted in characters, not bytes"
+        );
     }
 
     proptest::proptest! {

@@ -69,7 +69,8 @@ impl Side {
 
     /// One statement: each respondent's rating, "don't know" left out; as much as may be shown.
     pub fn statement(&self, item_id: &str) -> Summary {
-        let ratings = self.respondents.iter().filter_map(|r| r.rating(item_id)?.score()).map(|s| Tenths::whole(s.into()));
+        let ratings =
+            self.respondents.iter().filter_map(|r| r.rating(item_id)?.score()).map(|s| Tenths::whole(s.into()));
         self.visible(Summary::of(ratings.collect()))
     }
 
@@ -78,7 +79,9 @@ impl Side {
     /// may be shown.
     pub fn dimensions(&self, instrument: &Instrument) -> Vec<Summary> {
         let scores: Vec<_> = self.respondents.iter().map(|r| dimension_scores(instrument, r)).collect();
-        (0..instrument.dimensions.len()).map(|d| self.visible(Summary::of(scores.iter().filter_map(|s| s[d].mean).collect()))).collect()
+        (0..instrument.dimensions.len())
+            .map(|d| self.visible(Summary::of(scores.iter().filter_map(|s| s[d].mean).collect())))
+            .collect()
     }
 
     /// A summary with what may not be shown taken out (the count always stays). The mean, the
@@ -112,7 +115,9 @@ impl Side {
             .filter(|(_, w)| !w.trim().is_empty())
             .collect();
         if !named {
-            super::sort_by(&mut said, |a, b| a.1.bytes().map(|c| c.to_ascii_lowercase()).lt(b.1.bytes().map(|c| c.to_ascii_lowercase())));
+            super::sort_by(&mut said, |a, b| {
+                a.1.bytes().map(|c| c.to_ascii_lowercase()).lt(b.1.bytes().map(|c| c.to_ascii_lowercase()))
+            });
         }
         said
     }
@@ -133,7 +138,10 @@ pub type Refusal = (String, ImportError, Option<Arc<Instrument>>);
 /// Reads result files chosen together, as `(file name, text)`. The set is refused, naming the
 /// file and the reason, unless each is a sound result file, all are for one questionnaire this
 /// app has (`instrument_of` finds it by id), and no one's answers come twice.
-pub fn combine(files: &[(String, String)], instrument_of: &dyn Fn(&str) -> Option<Arc<Instrument>>) -> Result<Combined, Refusal> {
+pub fn combine(
+    files: &[(String, String)],
+    instrument_of: &dyn Fn(&str) -> Option<Arc<Instrument>>,
+) -> Result<Combined, Refusal> {
     let mut instrument: Option<Arc<Instrument>> = None;
     let mut all: Vec<Responses> = Vec::new();
     for (name, text) in files {
@@ -158,7 +166,10 @@ pub fn combine(files: &[(String, String)], instrument_of: &dyn Fn(&str) -> Optio
     let sides = instrument
         .roles
         .iter()
-        .map(|role| Side { role: role.id.clone(), respondents: all.iter().filter(|r| r.role == role.id).cloned().collect() })
+        .map(|role| Side {
+            role: role.id.clone(),
+            respondents: all.iter().filter(|r| r.role == role.id).cloned().collect(),
+        })
         .collect();
     Ok(Combined { instrument, sides })
 }
@@ -184,7 +195,8 @@ mod tests {
         let instrument = instrument();
         // Each respondent started at another moment, as people do.
         static STARTED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let started = format!("2026-11-01T09:00:00.{:03}Z", STARTED.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % 1000);
+        let started =
+            format!("2026-11-01T09:00:00.{:03}Z", STARTED.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % 1000);
         let mut r = Responses::new(&instrument, role, "Lake Women's Network", "Nordic Aid", &started);
         r.respondent = name.into();
         for ((_, item), rating) in instrument.items().zip(ratings) {
@@ -196,7 +208,10 @@ mod tests {
     }
 
     fn files(all: &[Responses]) -> Vec<(String, String)> {
-        all.iter().enumerate().map(|(n, r)| (format!("file-{n}.json"), ResultFile::new(r, "2026-11-02T09:00:00Z").to_json())).collect()
+        all.iter()
+            .enumerate()
+            .map(|(n, r)| (format!("file-{n}.json"), ResultFile::new(r, "2026-11-02T09:00:00Z").to_json()))
+            .collect()
     }
 
     /// The file and the reason a set is refused for.
@@ -223,7 +238,10 @@ mod tests {
         let side = &c.sides[0];
         let items: Vec<_> = instrument.items().map(|(_, i)| i.id.clone()).collect();
         // 1, 2, 4: mean 7/3 = 2.33 -> 2.3.
-        assert_eq!(side.statement(&items[0]), Summary { mean: Some(Tenths(23)), lowest: Some(Tenths(10)), highest: Some(Tenths(40)), count: 3 });
+        assert_eq!(
+            side.statement(&items[0]),
+            Summary { mean: Some(Tenths(23)), lowest: Some(Tenths(10)), highest: Some(Tenths(40)), count: 3 }
+        );
         // 2, don't know, 3: two ratings; from their mean, 2.5, each of the two could work out the
         // other's, and the lowest and highest would be one person's each. Only the count.
         assert_eq!(side.statement(&items[1]), Summary { mean: None, lowest: None, highest: None, count: 2 });
@@ -240,21 +258,38 @@ mod tests {
         assert!(in_first >= 3, "the first dimension has three statements to rate");
         // Respondent means in the first dimension: (1+2+2)/3 = 1.67 -> 1.7; (5+5+4)/3 = 4.67 -> 4.7.
         // Both named, so everything may be shown.
-        let c = combined(&[respondent("international", "A", &[Some(1), Some(2), Some(2)], ""), respondent("international", "B", &[Some(5), Some(5), Some(4)], "")]);
+        let c = combined(&[
+            respondent("international", "A", &[Some(1), Some(2), Some(2)], ""),
+            respondent("international", "B", &[Some(5), Some(5), Some(4)], ""),
+        ]);
         let first = c.sides[0].dimensions(&instrument)[0];
         // (1.7 + 4.7) / 2 = 3.2, from the means each read, not the pooled 19/6 = 3.17.
-        assert_eq!(first, Summary { mean: Some(Tenths(32)), lowest: Some(Tenths(17)), highest: Some(Tenths(47)), count: 2 });
+        assert_eq!(
+            first,
+            Summary { mean: Some(Tenths(32)), lowest: Some(Tenths(17)), highest: Some(Tenths(47)), count: 2 }
+        );
         assert_eq!(c.sides[0].dimensions(&instrument)[1].count, 0, "nobody rated the second dimension");
     }
 
     #[test]
     fn fewer_than_three_unnamed_respondents_show_no_words_but_one_alone_does() {
-        let first = |s: &Side| s.said(&|r| r.comment(&instrument().dimensions[0].items[0].id)).into_iter().map(|(n, w)| format!("{n}:{w}")).collect::<Vec<_>>();
-        let two = combined(&[respondent("international", "", &[Some(1)], "zz"), respondent("international", "Amina", &[Some(2)], "aa")]);
+        let first = |s: &Side| {
+            s.said(&|r| r.comment(&instrument().dimensions[0].items[0].id))
+                .into_iter()
+                .map(|(n, w)| format!("{n}:{w}"))
+                .collect::<Vec<_>>()
+        };
+        let two = combined(&[
+            respondent("international", "", &[Some(1)], "zz"),
+            respondent("international", "Amina", &[Some(2)], "aa"),
+        ]);
         assert!(!two.sides[0].shows_individuals(), "one of two did not agree to be named");
         assert!(first(&two.sides[0]).is_empty());
 
-        let named = combined(&[respondent("international", "Zola", &[Some(1)], "zz"), respondent("international", "Amina", &[Some(2)], "aa")]);
+        let named = combined(&[
+            respondent("international", "Zola", &[Some(1)], "zz"),
+            respondent("international", "Amina", &[Some(2)], "aa"),
+        ]);
         assert!(named.sides[0].shows_individuals());
         assert_eq!(first(&named.sides[0]), ["Zola:zz", "Amina:aa"], "named, in the files' order");
 
@@ -265,7 +300,11 @@ mod tests {
             respondent("international", "", &[Some(3)], "Better"),
         ]);
         assert!(four.sides[0].shows_individuals());
-        assert_eq!(first(&four.sides[0]), [":aa", ":Better", ":zz"], "unnamed, since not all agreed; by text; blank left out");
+        assert_eq!(
+            first(&four.sides[0]),
+            [":aa", ":Better", ":zz"],
+            "unnamed, since not all agreed; by text; blank left out"
+        );
 
         let alone = combined(&[respondent("international", "", &[Some(1)], "zz")]);
         assert_eq!(first(&alone.sides[0]), [":zz"], "one person is that side's answer");
@@ -277,23 +316,36 @@ mod tests {
         let item = &instrument.dimensions[0].items[0].id;
         // Two people, one "don't know": the mean would be the other's rating, which the first
         // would know as theirs. So only the count; and no gap can give it away either.
-        let two = combined(&[respondent("international", "", &[Some(4)], ""), respondent("international", " ", &[None], "")]);
+        let two =
+            combined(&[respondent("international", "", &[Some(4)], ""), respondent("international", " ", &[None], "")]);
         assert!(!two.sides[0].all_named(), "a blank name is no name");
         assert_eq!(two.sides[0].statement(item), Summary { mean: None, lowest: None, highest: None, count: 1 });
         // Named, it shows.
-        let named = combined(&[respondent("international", "Zola", &[Some(4)], ""), respondent("international", "Björn", &[None], "")]);
+        let named = combined(&[
+            respondent("international", "Zola", &[Some(4)], ""),
+            respondent("international", "Björn", &[None], ""),
+        ]);
         assert_eq!(named.sides[0].statement(item).mean, Some(Tenths(40)));
         // Two ratings: with the mean (3.0) and their own 4, the first would know the other gave 2.
         // Nor may a dimension's mean of two give away a statement hidden as one person's: here
         // each person rated a different statement of the first dimension.
-        let pair = combined(&[respondent("international", "", &[Some(4), None], ""), respondent("international", "", &[Some(2), Some(2)], "")]);
+        let pair = combined(&[
+            respondent("international", "", &[Some(4), None], ""),
+            respondent("international", "", &[Some(2), Some(2)], ""),
+        ]);
         assert_eq!(pair.sides[0].statement(item), Summary { mean: None, lowest: None, highest: None, count: 2 });
         let second = &instrument.dimensions[0].items[1].id;
         assert_eq!(pair.sides[0].statement(second).mean, None, "one rating");
-        assert_eq!(pair.sides[0].dimensions(&instrument)[0], Summary { mean: None, lowest: None, highest: None, count: 2 });
+        assert_eq!(
+            pair.sides[0].dimensions(&instrument)[0],
+            Summary { mean: None, lowest: None, highest: None, count: 2 }
+        );
         // A side of one person keeps its mean: that side's answer.
         let alone = combined(&[respondent("international", "", &[Some(4)], "")]);
-        assert_eq!(alone.sides[0].statement(item), Summary { mean: Some(Tenths(40)), lowest: None, highest: None, count: 1 });
+        assert_eq!(
+            alone.sides[0].statement(item),
+            Summary { mean: Some(Tenths(40)), lowest: None, highest: None, count: 1 }
+        );
         // Nobody answered for the other side: nothing to show, nothing hidden.
         assert_eq!(two.sides[1].statement(item), Summary { mean: None, lowest: None, highest: None, count: 0 });
         assert!(two.sides[1].dimensions(&instrument).iter().all(|d| d.count == 0));
@@ -309,10 +361,18 @@ mod tests {
         let mut other = good.clone();
         other.instrument.id = "civic-partnership".into();
         let set = files(&[good.clone(), other.clone()]);
-        assert_eq!(refusal(&set), ("file-1.json".into(), ImportError::WrongInstrument { found: "civic-partnership".into() }));
-        let Err((_, _, Some(expected))) = combine(&set, &find) else { panic!("refused, naming the questionnaire expected") };
+        assert_eq!(
+            refusal(&set),
+            ("file-1.json".into(), ImportError::WrongInstrument { found: "civic-partnership".into() })
+        );
+        let Err((_, _, Some(expected))) = combine(&set, &find) else {
+            panic!("refused, naming the questionnaire expected")
+        };
         assert_eq!(expected.id, "local-leadership");
-        assert_eq!(refusal(&files(&[other])), ("file-0.json".into(), ImportError::UnknownInstrument { found: "civic-partnership".into() }));
+        assert_eq!(
+            refusal(&files(&[other])),
+            ("file-0.json".into(), ImportError::UnknownInstrument { found: "civic-partnership".into() })
+        );
 
         // The same person's answers again, changed and exported a second time.
         let mut again = good.clone();

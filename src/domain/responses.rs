@@ -232,14 +232,23 @@ pub struct Assessment {
 
 impl Assessment {
     pub fn new(id: String, own: Responses) -> Self {
-        Assessment { store_version: STORE_VERSION, id, own, partner: None, plan: Vec::new(), round_date: None, earlier_rounds: Vec::new() }
+        Assessment {
+            store_version: STORE_VERSION,
+            id,
+            own,
+            partner: None,
+            plan: Vec::new(),
+            round_date: None,
+            earlier_rounds: Vec::new(),
+        }
     }
 
     /// The day of this round's joint session: as the partners set it, or else the day the later
     /// of them sealed their answers (the earliest the session could be held), or else the day
     /// of the last change to the own answers.
     pub fn round_date(&self) -> String {
-        let seals = [Some(&self.own), self.partner.as_ref()].into_iter().flatten().filter_map(|r| r.sealed_at.as_deref());
+        let seals =
+            [Some(&self.own), self.partner.as_ref()].into_iter().flatten().filter_map(|r| r.sealed_at.as_deref());
         let day = self.round_date.as_deref().or_else(|| seals.max()).unwrap_or(&self.own.updated_at);
         day.get(..10).unwrap_or(day).to_string()
     }
@@ -267,7 +276,8 @@ impl Assessment {
     /// app (an older page left open must not load it and write it back without what it does not
     /// know): such entries are kept aside, untouched.
     pub fn from_stored(text: &str) -> Option<Assessment> {
-        let mut assessment = serde_json::from_str::<Assessment>(text).ok().filter(|a| a.store_version <= STORE_VERSION)?;
+        let mut assessment =
+            serde_json::from_str::<Assessment>(text).ok().filter(|a| a.store_version <= STORE_VERSION)?;
         // Written back by this version from now on, perhaps with fields an older one would drop.
         assessment.store_version = STORE_VERSION;
         Some(assessment)
@@ -339,7 +349,9 @@ mod tests {
         a.partner = Some(Responses::new(&instrument, "international", "Other", "Org", "t0"));
         a.reopen("t2");
         a.seal("t3");
-        a.plan.push(crate::domain::plan::Action::new("foundation", "Write the MoU together", "Both", "2027-03-31").unwrap());
+        a.plan.push(
+            crate::domain::plan::Action::new("foundation", "Write the MoU together", "Both", "2027-03-31").unwrap(),
+        );
         let back = Assessment::from_stored(&serde_json::to_string(&a).unwrap()).unwrap();
         assert_eq!(back, a);
         let v1 = Assessment::from_stored(include_str!("../../tests/fixtures/stored-assessment-v1.json")).unwrap();

@@ -60,21 +60,34 @@ impl ResultFile {
 /// Why a partner's file was refused. Each case has its own message in the UI.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
-    TooLarge { bytes: usize, limit: usize },
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
     Empty,
     NotJson,
     Truncated,
     NotAResultFile,
-    UnsupportedVersion { found: u64 },
-    WrongInstrument { found: String },
-    SameRole { role: String },
+    UnsupportedVersion {
+        found: u64,
+    },
+    WrongInstrument {
+        found: String,
+    },
+    SameRole {
+        role: String,
+    },
     /// A joint file where one partner's file is expected, or the other way round.
     OtherKindOfFile,
     /// A file for a questionnaire this app does not have.
-    UnknownInstrument { found: String },
+    UnknownInstrument {
+        found: String,
+    },
     /// The same person's answers twice, among files combined (`respondents.rs`).
     Duplicate,
-    Invalid { detail: String },
+    Invalid {
+        detail: String,
+    },
 }
 
 /// The `format` field alone, read first so that any other JSON is named as "not a result file".
@@ -170,14 +183,18 @@ pub(crate) fn read_file(text: &str, format: &str) -> Result<ResultFile, ImportEr
 /// ratings on its scale; and names and texts no longer than the app's fields take. (The
 /// instrument id is checked by the caller, which names it.)
 pub(crate) fn check_responses(responses: &Responses, instrument: &Instrument) -> Result<(), ImportError> {
-    if [&responses.organisation, &responses.partner_organisation, &responses.respondent].iter().any(|n| n.chars().count() > MAX_NAME_CHARS) {
+    if [&responses.organisation, &responses.partner_organisation, &responses.respondent]
+        .iter()
+        .any(|n| n.chars().count() > MAX_NAME_CHARS)
+    {
         return Err(ImportError::Invalid { detail: format!("a name is longer than {MAX_NAME_CHARS} characters") });
     }
     if instrument.role(&responses.role).is_none() {
         return Err(ImportError::Invalid { detail: format!("unknown partner role \"{}\"", responses.role) });
     }
     let too_long = |text: &str| text.chars().count() > MAX_TEXT_CHARS;
-    let long_text = || ImportError::Invalid { detail: format!("a comment or answer is longer than {MAX_TEXT_CHARS} characters") };
+    let long_text =
+        || ImportError::Invalid { detail: format!("a comment or answer is longer than {MAX_TEXT_CHARS} characters") };
     for (item_id, answer) in responses.answers.iter() {
         if instrument.item(item_id).is_none() {
             return Err(ImportError::Invalid { detail: format!("unknown statement \"{item_id}\"") });
@@ -214,7 +231,8 @@ mod tests {
 
     fn international_file() -> String {
         let instrument = instrument();
-        let mut r = Responses::new(&instrument, "international", "Nordic Aid", "Lake Women's Network", "2026-01-02T10:00:00Z");
+        let mut r =
+            Responses::new(&instrument, "international", "Nordic Aid", "Lake Women's Network", "2026-01-02T10:00:00Z");
         r.set_rating(&instrument.dimensions[0].items[0].id, Some(Rating::Score(4)), "t");
         r.set_rating(&instrument.dimensions[0].items[1].id, Some(Rating::NotApplicable), "t");
         r.set_comment(&instrument.dimensions[0].items[1].id, "We \"think\", maybe <b>", "t");
@@ -305,9 +323,8 @@ mod tests {
         let item = instrument.dimensions[0].items[0].id.clone();
         let out_of_scale = edited(|v| v["responses"]["answers"][&item]["rating"] = 9.into());
         assert!(matches!(read(&out_of_scale), Err(ImportError::Invalid { detail }) if detail.contains(&item)));
-        let unknown = edited(|v| {
-            v["responses"]["answers"]["nope"] = serde_json::json!({"rating": 3, "answered_at": "t"})
-        });
+        let unknown =
+            edited(|v| v["responses"]["answers"]["nope"] = serde_json::json!({"rating": 3, "answered_at": "t"}));
         assert!(matches!(read(&unknown), Err(ImportError::Invalid { detail }) if detail.contains("nope")));
         let role = edited(|v| v["responses"]["role"] = "donor".into());
         assert!(matches!(read(&role), Err(ImportError::Invalid { .. })));
@@ -324,7 +341,10 @@ mod tests {
             let longest = edited(|v| v["responses"][field] = "é".repeat(200).into());
             assert!(read(&longest).is_ok(), "{field}");
             let longer = edited(|v| v["responses"][field] = format!("<script>{}", "x".repeat(193)).into());
-            assert!(matches!(read(&longer), Err(ImportError::Invalid { detail }) if detail.contains("longer than 200")), "{field}");
+            assert!(
+                matches!(read(&longer), Err(ImportError::Invalid { detail }) if detail.contains("longer than 200")),
+                "{field}"
+            );
         }
     }
 
@@ -339,7 +359,9 @@ mod tests {
             assert!(read(&file).is_ok(), "characters, not bytes");
         }
         for file in [comment("x".repeat(10_001)), reflection(format!("<script>{}", "x".repeat(9_993)))] {
-            assert!(matches!(read(&file), Err(ImportError::Invalid { detail }) if detail.contains("longer than 10000")));
+            assert!(
+                matches!(read(&file), Err(ImportError::Invalid { detail }) if detail.contains("longer than 10000"))
+            );
         }
     }
 
@@ -358,13 +380,15 @@ mod tests {
         assert_eq!(responses.sealed_at, None, "files from before sealing read as not sealed");
 
         // The seal was added to version 1 as optional fields, which older readers ignore.
-        let sealed = read(include_str!("../../tests/fixtures/result-file-v1-sealed.json")).expect("a sealed file loads");
+        let sealed =
+            read(include_str!("../../tests/fixtures/result-file-v1-sealed.json")).expect("a sealed file loads");
         assert_eq!(sealed.sealed_at.as_deref(), Some("2026-11-20T16:00:00.000Z"));
         assert_eq!(sealed.reopened_after_comparison, ["2026-11-21T11:00:00.000Z"]);
         assert_eq!(sealed.respondent, "", "files from before names read as anonymous");
 
         // So was the respondent's name.
-        let named = read(include_str!("../../tests/fixtures/result-file-v1-respondent.json")).expect("a named file loads");
+        let named =
+            read(include_str!("../../tests/fixtures/result-file-v1-respondent.json")).expect("a named file loads");
         assert_eq!(named.respondent, "Björn Lindqvist");
     }
 

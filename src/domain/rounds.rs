@@ -32,7 +32,11 @@ pub fn rounds(assessment: &Assessment) -> Vec<Round<'_>> {
         .iter()
         .filter_map(|file| {
             let other = file.partner.as_ref()?;
-            let (own, partner) = if file.responses.role == assessment.own.role { (&file.responses, other) } else { (other, &file.responses) };
+            let (own, partner) = if file.responses.role == assessment.own.role {
+                (&file.responses, other)
+            } else {
+                (other, &file.responses)
+            };
             Some(Round { date: file.round_date.clone().unwrap_or_default(), own, partner, plan: &file.plan })
         })
         .collect();
@@ -132,7 +136,10 @@ mod tests {
         now.add_earlier_round(file_of(&round("2026-09-01", &[1, 3], &[5, 4], false))).unwrap();
         now.add_earlier_round(file_of(&round("2026-03-01", &[1, 1], &[5, 5], true))).unwrap();
         let rounds = rounds(&now);
-        assert_eq!(rounds.iter().map(|r| r.date.as_str()).collect::<Vec<_>>(), ["2026-03-01", "2026-09-01", "2026-12-01"]);
+        assert_eq!(
+            rounds.iter().map(|r| r.date.as_str()).collect::<Vec<_>>(),
+            ["2026-03-01", "2026-09-01", "2026-12-01"]
+        );
         assert!(rounds.iter().all(|r| r.own.role == "local" && r.partner.role == "international"));
         let first_dimension = &instrument().dimensions[0].items[0].id;
         assert_eq!(rounds[1].own.rating(first_dimension), Some(Rating::Score(1)));
@@ -147,7 +154,10 @@ mod tests {
         assert_eq!(rounds(&now)[0].own.rating(&instrument().dimensions[0].items[0].id), Some(Rating::Score(3)));
         let mut other = file_of(&round("2026-06-01", &[1], &[5], true));
         other.responses.instrument.id = "civic-partnership".into();
-        assert_eq!(now.add_earlier_round(other), Err(ImportError::WrongInstrument { found: "civic-partnership".into() }));
+        assert_eq!(
+            now.add_earlier_round(other),
+            Err(ImportError::WrongInstrument { found: "civic-partnership".into() })
+        );
         let back = Assessment::from_stored(&serde_json::to_string(&now).unwrap()).unwrap();
         assert_eq!(back, now, "earlier rounds are kept with the assessment");
     }

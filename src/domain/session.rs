@@ -20,9 +20,12 @@ pub fn talking_order(comparison: &Comparison) -> Vec<&DimensionGap> {
     // The comparison lists large gaps first already, largest first, ties in the instrument's
     // order. The rest are few (an instrument has a handful of dimensions), so they are picked
     // lowest first rather than sorted: a sort would add kilobytes of download for ten items.
-    let (mut order, mut rest): (Vec<&DimensionGap>, Vec<&DimensionGap>) = comparison.dimensions.iter().partition(|d| d.large);
+    let (mut order, mut rest): (Vec<&DimensionGap>, Vec<&DimensionGap>) =
+        comparison.dimensions.iter().partition(|d| d.large);
     // `min_by_key` returns the first of equals, so ties keep the comparison's order.
-    while let Some(lowest) = (0..rest.len()).min_by_key(|&i| (shared_score_doubled(rest[i]).is_none(), shared_score_doubled(rest[i]))) {
+    while let Some(lowest) =
+        (0..rest.len()).min_by_key(|&i| (shared_score_doubled(rest[i]).is_none(), shared_score_doubled(rest[i])))
+    {
         order.push(rest.remove(lowest));
     }
     order
@@ -61,7 +64,11 @@ mod tests {
         let dims: Vec<&str> = instrument.dimensions.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(dims.len(), 5);
         // Gaps: 0, 3 (large), 1, 4 (large), unrated. Shared scores of the others: 2.0, 4.5.
-        let (a, b) = rated(&instrument, &[Some(2), Some(5), Some(5), Some(5), None], &[Some(2), Some(2), Some(4), Some(1), None]);
+        let (a, b) = rated(
+            &instrument,
+            &[Some(2), Some(5), Some(5), Some(5), None],
+            &[Some(2), Some(2), Some(4), Some(1), None],
+        );
         let comparison = compare(&instrument, &a, &b);
         assert_eq!(ids(&talking_order(&comparison)), [dims[3], dims[1], dims[0], dims[2], dims[4]]);
     }
@@ -71,7 +78,8 @@ mod tests {
         let instrument = instrument();
         let (a, b) = rated(&instrument, &[Some(4), Some(3), None], &[Some(1), None, None]);
         let comparison = compare(&instrument, &a, &b);
-        let shared = |id: &str| comparison.dimensions.iter().find(|d| d.dimension_id() == id).and_then(shared_score_doubled);
+        let shared =
+            |id: &str| comparison.dimensions.iter().find(|d| d.dimension_id() == id).and_then(shared_score_doubled);
         assert_eq!(shared(&instrument.dimensions[0].id), Some(50), "4.0 + 1.0, in tenths");
         assert_eq!(shared(&instrument.dimensions[1].id), Some(60), "twice 3.0");
         assert_eq!(shared(&instrument.dimensions[2].id), None);
@@ -81,14 +89,21 @@ mod tests {
     /// 3.3 and 3.3, though their gap is larger.
     #[test]
     fn a_half_tenth_orders_the_shared_scores() {
-        let side = |id: &str, mean: i32| DimensionScore { dimension_id: id.into(), mean: Some(Tenths(mean)), rated: 1, not_applicable: 0, items: 1 };
+        let side = |id: &str, mean: i32| DimensionScore {
+            dimension_id: id.into(),
+            mean: Some(Tenths(mean)),
+            rated: 1,
+            not_applicable: 0,
+            items: 1,
+        };
         let dimension = |id: &str, own: i32, partner: i32| DimensionGap {
             own: side(id, own),
             partner: side(id, partner),
             gap: Some(Tenths(own - partner)),
             large: false,
         };
-        let comparison = Comparison { dimensions: vec![dimension("apart", 33, 34), dimension("same", 33, 33)], items: Vec::new() };
+        let comparison =
+            Comparison { dimensions: vec![dimension("apart", 33, 34), dimension("same", 33, 33)], items: Vec::new() };
         assert_eq!(ids(&talking_order(&comparison)), ["same", "apart"]);
     }
 

@@ -114,7 +114,12 @@ fn tenths_cell<'a>(value: Option<Tenths>) -> Cell<'a> {
 
 /// Both partners' answers and the gaps (own minus partner, signed) as CSV. Without a partner the
 /// partner's columns stay empty, so the table has the same shape before and after the exchange.
-pub fn answers_and_gaps(instrument: &Instrument, own: &Responses, partner: Option<&Responses>, words: &Words) -> String {
+pub fn answers_and_gaps(
+    instrument: &Instrument,
+    own: &Responses,
+    partner: Option<&Responses>,
+    words: &Words,
+) -> String {
     let mut csv = Csv::new();
     csv.row(&[
         Cell::Text(words.kind),
@@ -244,7 +249,10 @@ mod tests {
             Cell::Text(" =1"),
             Cell::Text("a=1"),
         ]);
-        assert_eq!(parse(&csv.finish()), vec![vec!["'=1+1", "'@SUM(A1)", "'+1", "'- a list", "'\tTAB", "'\rCR", "-2", " =1", "a=1"]]);
+        assert_eq!(
+            parse(&csv.finish()),
+            vec![vec!["'=1+1", "'@SUM(A1)", "'+1", "'- a list", "'\tTAB", "'\rCR", "-2", " =1", "a=1"]]
+        );
     }
 
     proptest! {
@@ -295,8 +303,33 @@ mod tests {
         assert_eq!(rows.len(), 1 + instrument.dimensions.len() + items.len() + reflections);
         assert!(rows.iter().all(|r| r.len() == 10));
         // Dimension 1: own mean 5.0 (one rating), partner's mean of 2 and 4 is 3.0.
-        assert_eq!(rows[1][..8], ["dimension", "1", &instrument.dimensions[0].title, "", &instrument.dimensions[0].summary, "5.0", "3.0", "2.0"]);
-        assert_eq!(rows[2][1..], ["1", &instrument.dimensions[0].title, "1", &instrument.dimensions[0].items[0].text, "5", "2", "3", "'=cmd|' /C calc'!A0, \"quoted\"", ""]);
+        assert_eq!(
+            rows[1][..8],
+            [
+                "dimension",
+                "1",
+                &instrument.dimensions[0].title,
+                "",
+                &instrument.dimensions[0].summary,
+                "5.0",
+                "3.0",
+                "2.0"
+            ]
+        );
+        assert_eq!(
+            rows[2][1..],
+            [
+                "1",
+                &instrument.dimensions[0].title,
+                "1",
+                &instrument.dimensions[0].items[0].text,
+                "5",
+                "2",
+                "3",
+                "'=cmd|' /C calc'!A0, \"quoted\"",
+                ""
+            ]
+        );
         assert_eq!(rows[3][3..8], ["2", &instrument.dimensions[0].items[1].text, "n/a", "4", ""]);
         assert_eq!(rows.last().map(|r| r[0].as_str()), Some("reflection"));
 

@@ -130,7 +130,8 @@ mod tests {
 
     #[test]
     fn a_value_with_braces_is_inserted_as_it_is() {
-        let text = fill("You: {organisation}. Partner: {partner}.", &[("organisation", &"{partner}"), ("partner", &"B")]);
+        let text =
+            fill("You: {organisation}. Partner: {partner}.", &[("organisation", &"{partner}"), ("partner", &"B")]);
         assert_eq!(text, "You: {partner}. Partner: B.");
     }
 
@@ -156,9 +157,8 @@ mod tests {
             .map(|(key, _)| key)
             .filter(|key| {
                 let used = format!("t.{key}");
-                !ui.match_indices(&used).any(|(at, _)| {
-                    !ui[at + used.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
-                })
+                !ui.match_indices(&used)
+                    .any(|(at, _)| !ui[at + used.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_'))
             })
             .collect();
         assert!(unused.is_empty(), "catalogue entries no screen uses: {unused:?}");
@@ -183,7 +183,9 @@ mod tests {
                 }
                 // Text written through the HTML writer (ui/html.rs): `.text("…")`, the text of
                 // `.element(tag, attributes, "…")`, and words in attributes people read.
-                for marker in ["> \"", "} \"", ".text(\"", "], \"", "(\"aria-label\", \"", "(\"title\", \"", "(\"alt\", \""] {
+                for marker in
+                    ["> \"", "} \"", ".text(\"", "], \"", "(\"aria-label\", \"", "(\"title\", \"", "(\"alt\", \""]
+                {
                     for (at, _) in trimmed.match_indices(marker) {
                         let rest = &trimmed[at + marker.len()..];
                         literals.push(rest.split('"').next().unwrap_or_default());

@@ -18,8 +18,8 @@ use super::html::{Attribute, Html};
 use super::AppState;
 use super::Screen;
 use crate::adapters::clock;
-use crate::domain::{progress, Assessment, Instrument, Rating, Responses};
 use crate::domain::responses::MAX_TEXT_CHARS;
+use crate::domain::{progress, Assessment, Instrument, Rating, Responses};
 use crate::i18n;
 
 /// The screen, or a notice when the assessment is gone.
@@ -62,7 +62,10 @@ fn rating_of(value: &str) -> Option<Rating> {
 fn text_box(html: &mut Html, attributes: &[Attribute], text: &str) {
     const DROPPED: &str = "\n";
     let longest = MAX_TEXT_CHARS.to_string();
-    html.open("textarea", &[attributes, &[("maxlength", &longest)]].concat()).text(DROPPED).text(text).close("textarea");
+    html.open("textarea", &[attributes, &[("maxlength", &longest)]].concat())
+        .text(DROPPED)
+        .text(text)
+        .close("textarea");
 }
 
 /// Every question with its current answer. Each statement is a radio group named by the
@@ -101,7 +104,12 @@ fn questions(state: AppState, instrument: &Instrument, own: &Responses) -> Strin
                 let value = value_of(*choice);
                 let radio_id = format!("{RATING}{}-{value}", item.id);
                 html.open("label", &[("class", class)]);
-                let mut attributes = vec![("type", "radio"), ("id", radio_id.as_str()), ("name", name.as_str()), ("value", value.as_str())];
+                let mut attributes = vec![
+                    ("type", "radio"),
+                    ("id", radio_id.as_str()),
+                    ("name", name.as_str()),
+                    ("value", value.as_str()),
+                ];
                 if rating == Some(*choice) {
                     attributes.push(("checked", ""));
                 }
@@ -112,8 +120,16 @@ fn questions(state: AppState, instrument: &Instrument, own: &Responses) -> Strin
             }
             html.close("div");
             let comment_id = format!("{COMMENT}{}", item.id);
-            html.element("label", &[("class", "psc-comment-label"), ("for", &comment_id)], &i18n::fill(t.comment_label, &[("number", &number)]));
-            text_box(&mut html, &[&[("id", comment_id.as_str()), ("class", "psc-comment"), ("rows", "2")], read_only].concat(), own.comment(&item.id));
+            html.element(
+                "label",
+                &[("class", "psc-comment-label"), ("for", &comment_id)],
+                &i18n::fill(t.comment_label, &[("number", &number)]),
+            );
+            text_box(
+                &mut html,
+                &[&[("id", comment_id.as_str()), ("class", "psc-comment"), ("rows", "2")], read_only].concat(),
+                own.comment(&item.id),
+            );
             html.close("fieldset");
         }
         html.close("section");
@@ -125,7 +141,11 @@ fn questions(state: AppState, instrument: &Instrument, own: &Responses) -> Strin
         let field_id = format!("{REFLECTION}{}", question.id);
         html.open("div", &[("class", "psc-field psc-reflection")]);
         html.element("label", &[("for", &field_id)], &question.text);
-        text_box(&mut html, &[&[("id", field_id.as_str()), ("rows", "4")], read_only].concat(), own.reflection(&question.id));
+        text_box(
+            &mut html,
+            &[&[("id", field_id.as_str()), ("rows", "4")], read_only].concat(),
+            own.reflection(&question.id),
+        );
         html.close("div");
     }
     html.close("section");
@@ -142,14 +162,22 @@ fn answering(state: AppState, id: String, assessment: Assessment, instrument: Ar
     };
     let total = instrument.item_count();
     let results_id = id.to_string();
-    let sealed_note = assessment.own.sealed_at.as_ref().map(|d| i18n::fill(t.sealed_banner, &[("date", &clock::date_of(d)), ("step", &t.step_results)]));
+    let sealed_note = assessment
+        .own
+        .sealed_at
+        .as_ref()
+        .map(|d| i18n::fill(t.sealed_banner, &[("date", &clock::date_of(d)), ("step", &t.step_results)]));
 
     // A rating chosen: the radio button's name holds the item, its value the rating.
     let on_change = {
         let id = id.clone();
         move |ev: leptos::ev::Event| {
             let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-            let (Some(item_id), Some(rating)) = (input.name().strip_prefix("psc-item-").map(str::to_string), rating_of(&input.value())) else { return };
+            let (Some(item_id), Some(rating)) =
+                (input.name().strip_prefix("psc-item-").map(str::to_string), rating_of(&input.value()))
+            else {
+                return;
+            };
             let now = state.now();
             let _ = state.edit(&id, |a| a.own.set_rating(&item_id, Some(rating), &now));
         }

@@ -30,8 +30,13 @@ pub fn section(state: AppState) -> impl IntoView {
     // Which choice of files is the latest: a slower, earlier one must not replace its view.
     let latest = StoredValue::new(0u32);
     let on_change = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).filter(|i| i.id() == FILES) else { return };
-        let chosen: Vec<web_sys::File> = input.files().map(|list| (0..list.length()).filter_map(|n| list.get(n)).collect()).unwrap_or_default();
+        let Some(input) =
+            ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).filter(|i| i.id() == FILES)
+        else {
+            return;
+        };
+        let chosen: Vec<web_sys::File> =
+            input.files().map(|list| (0..list.length()).filter_map(|n| list.get(n)).collect()).unwrap_or_default();
         if chosen.is_empty() {
             return;
         }
@@ -64,7 +69,10 @@ pub fn section(state: AppState) -> impl IntoView {
 async fn read_all(t: &Strings, chosen: Vec<web_sys::File>) -> Result<Vec<(String, String)>, String> {
     let bytes = chosen.iter().map(|f| f.size() as usize).sum::<usize>();
     if bytes > MAX_COMBINED_BYTES {
-        return Err(i18n::fill(t.combine_too_large, &[("size", &(bytes / 1024)), ("limit", &(MAX_COMBINED_BYTES / 1024))]));
+        return Err(i18n::fill(
+            t.combine_too_large,
+            &[("size", &(bytes / 1024)), ("limit", &(MAX_COMBINED_BYTES / 1024))],
+        ));
     }
     let mut files = Vec::new();
     for file in chosen {
@@ -91,7 +99,10 @@ fn cell(t: &Strings, s: Summary) -> String {
         (Some(_), Some(_)) => t.combine_cell,
     };
     let (lowest, highest, count) = (score_text(t, s.lowest), score_text(t, s.highest), s.count);
-    i18n::fill(template, &[("mean", &score_text(t, s.mean)), ("lowest", &lowest), ("highest", &highest), ("count", &count)])
+    i18n::fill(
+        template,
+        &[("mean", &score_text(t, s.mean)), ("lowest", &lowest), ("highest", &highest), ("count", &count)],
+    )
 }
 
 /// Both sides' views: who answered, a chart and a table of the dimensions, a table of the
@@ -128,11 +139,18 @@ fn combined_view(t: &Strings, combined: &Combined) -> String {
         });
     }
     table.close("tbody").close("table");
-    let svg = gap_chart(&rows, (instrument.scale.min, instrument.scale.max), Legend { own: &labels[0], partner: &labels[1] }).unwrap_or_default();
+    let svg =
+        gap_chart(&rows, (instrument.scale.min, instrument.scale.max), Legend { own: &labels[0], partner: &labels[1] })
+            .unwrap_or_default();
     figure(&mut html, t.combine_chart_label, &svg, "");
     html.append(table);
 
-    table_start(&mut html, "psc-combined-statements", t.combine_statements_caption, &[t.col_statement, &labels[0], &labels[1], t.col_gap]);
+    table_start(
+        &mut html,
+        "psc-combined-statements",
+        t.combine_statements_caption,
+        &[t.col_statement, &labels[0], &labels[1], t.col_gap],
+    );
     for (_, item) in instrument.items() {
         gap_row(&mut html, t, instrument, &item.text, sides[0].statement(&item.id), sides[1].statement(&item.id));
     }
@@ -140,7 +158,8 @@ fn combined_view(t: &Strings, combined: &Combined) -> String {
 
     // What people wrote, statement by statement and question by question, where it may be shown.
     html.element("h4", &[], t.combine_said_title);
-    let mut questions: Vec<(&str, &str, bool)> = instrument.items().map(|(_, i)| (i.id.as_str(), i.text.as_str(), true)).collect();
+    let mut questions: Vec<(&str, &str, bool)> =
+        instrument.items().map(|(_, i)| (i.id.as_str(), i.text.as_str(), true)).collect();
     questions.extend(instrument.reflections.iter().map(|q| (q.id.as_str(), q.text.as_str(), false)));
     let mut any = false;
     for (id, text, statement) in questions {
@@ -169,7 +188,14 @@ fn combined_view(t: &Strings, combined: &Combined) -> String {
 
 /// A row: what it is about, both sides' cells, and the gap between the means shown (flagged
 /// when large), which it returns with whether it is large.
-fn gap_row(html: &mut Html, t: &Strings, instrument: &Instrument, about: &str, a: Summary, b: Summary) -> (Option<Tenths>, bool) {
+fn gap_row(
+    html: &mut Html,
+    t: &Strings,
+    instrument: &Instrument,
+    about: &str,
+    a: Summary,
+    b: Summary,
+) -> (Option<Tenths>, bool) {
     let gap = a.mean.zip(b.mean).map(|(a, b)| a - b);
     let large = gap.is_some_and(|g| is_large(g, &instrument.scale));
     html.open("tr", &[]).element("th", &[("scope", "row")], about);

@@ -5,7 +5,9 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-use super::components::{assessment_header, clicked, credit, dimension_title, download_spreadsheet, missing, score_text};
+use super::components::{
+    assessment_header, clicked, credit, dimension_title, download_spreadsheet, missing, score_text,
+};
 use super::html::Html;
 use super::{AppState, Screen};
 use crate::adapters::clock;
@@ -28,7 +30,6 @@ pub(super) fn rating_text(t: &Strings, rating: Option<Rating>) -> String {
         None => t.not_answered.to_string(),
     }
 }
-
 
 fn direction_text(t: &Strings, direction: Option<Direction>) -> &'static str {
     match direction {
@@ -54,7 +55,10 @@ pub(super) fn chart_note(t: &Strings, gap: Option<Tenths>, large: bool) -> Strin
 
 /// A table's caption and column headers.
 pub(super) fn table_start(html: &mut Html, id: &'static str, caption: &str, columns: &[&str]) {
-    html.open("table", &[("class", "psc-table"), ("id", id)]).element("caption", &[], caption).open("thead", &[]).open("tr", &[]);
+    html.open("table", &[("class", "psc-table"), ("id", id)])
+        .element("caption", &[], caption)
+        .open("thead", &[])
+        .open("tr", &[]);
     for column in columns {
         html.element("th", &[("scope", "col")], column);
     }
@@ -62,7 +66,15 @@ pub(super) fn table_start(html: &mut Html, id: &'static str, caption: &str, colu
 }
 
 /// Both partners' values, the gap (flagged when large) and who rates higher.
-fn gap_cells(html: &mut Html, t: &Strings, own: &str, partner: &str, gap: Option<Tenths>, large: bool, direction: Option<Direction>) {
+fn gap_cells(
+    html: &mut Html,
+    t: &Strings,
+    own: &str,
+    partner: &str,
+    gap: Option<Tenths>,
+    large: bool,
+    direction: Option<Direction>,
+) {
     html.element("td", &[("class", "psc-num")], own).element("td", &[("class", "psc-num")], partner);
     gap_cell(html, t, gap, large);
     html.element("td", &[], direction_text(t, direction));
@@ -174,7 +186,8 @@ fn comparison(state: AppState, id: String, assessment: Assessment, instrument: A
         html.element("li", &[], &line);
     }
     html.close("ul");
-    let threshold_text = i18n::fill(t.compare_threshold, &[("threshold", &threshold), ("items", &large_item_gap(&instrument.scale))]);
+    let threshold_text =
+        i18n::fill(t.compare_threshold, &[("threshold", &threshold), ("items", &large_item_gap(&instrument.scale))]);
     let counts = i18n::fill(
         t.large_gap_count,
         &[
@@ -187,23 +200,44 @@ fn comparison(state: AppState, id: String, assessment: Assessment, instrument: A
     html.element("p", &[("class", "psc-hint")], &format!("{threshold_text} {counts}"));
     figure(&mut html, t.compare_chart_label, &svg, &format!("{summary} {}", t.compare_chart_caption));
 
-    table_start(&mut html, "psc-dimension-gaps", t.dimension_gaps_caption, &[t.col_dimension, t.col_you, t.col_partner, t.col_gap, t.col_direction]);
+    table_start(
+        &mut html,
+        "psc-dimension-gaps",
+        t.dimension_gaps_caption,
+        &[t.col_dimension, t.col_you, t.col_partner, t.col_gap, t.col_direction],
+    );
     for d in &comparison.dimensions {
         row(&mut html, "data-dimension", d.dimension_id(), d.large);
         html.element("th", &[("scope", "row")], &dimension_title(&instrument, d.dimension_id(), false));
-        gap_cells(&mut html, t, &score_text(t, d.own.mean), &score_text(t, d.partner.mean), d.gap, d.large, d.direction());
+        gap_cells(
+            &mut html,
+            t,
+            &score_text(t, d.own.mean),
+            &score_text(t, d.partner.mean),
+            d.gap,
+            d.large,
+            d.direction(),
+        );
         html.close("tr");
     }
     html.close("tbody").close("table");
 
-    table_start(&mut html, "psc-item-gaps", t.item_gaps_caption, &[t.col_statement, t.col_you, t.col_partner, t.col_gap, t.col_direction]);
+    table_start(
+        &mut html,
+        "psc-item-gaps",
+        t.item_gaps_caption,
+        &[t.col_statement, t.col_you, t.col_partner, t.col_gap, t.col_direction],
+    );
     let mut later = Html::new();
     for (n, g) in comparison.items.iter().enumerate() {
         let html = if n < FIRST_ROWS { &mut html } else { &mut later };
         row(html, "data-item", &g.item_id, g.large);
-        html.open("th", &[("scope", "row")]).text(&instrument.item(&g.item_id).map(|i| i.text.clone()).unwrap_or_default());
+        html.open("th", &[("scope", "row")])
+            .text(&instrument.item(&g.item_id).map(|i| i.text.clone()).unwrap_or_default());
         html.element("span", &[("class", "psc-row-dimension")], &dimension_title(&instrument, &g.dimension_id, false));
-        for (label, comment) in [(t.your_comment, own.comment(&g.item_id)), (t.partner_comment, partner.comment(&g.item_id))] {
+        for (label, comment) in
+            [(t.your_comment, own.comment(&g.item_id)), (t.partner_comment, partner.comment(&g.item_id))]
+        {
             if !comment.is_empty() {
                 html.element("span", &[("class", "psc-comment-shown")], &format!("{label} {}", i18n::isolate(comment)));
             }
@@ -221,12 +255,17 @@ fn comparison(state: AppState, id: String, assessment: Assessment, instrument: A
         html.open("div", &[("class", "psc-reflection-pair"), ("data-question", &q.id)]).element("h3", &[], &q.text);
         html.open("div", &[("class", "psc-pair")]);
         for (who, answer) in [(&own_legend, own.reflection(&q.id)), (&partner_legend, partner.reflection(&q.id))] {
-            html.open("div", &[]).element("h4", &[], who).element("p", &[("class", "psc-free-text")], &non_empty(t, answer)).close("div");
+            html.open("div", &[])
+                .element("h4", &[], who)
+                .element("p", &[("class", "psc-free-text")], &non_empty(t, answer))
+                .close("div");
         }
         html.close("div").close("div");
     }
     html.close("section");
-    html.open("div", &[("class", "psc-actions")]).element("button", &[("type", "button"), ("data-spreadsheet", "")], t.csv_button).close("div");
+    html.open("div", &[("class", "psc-actions")])
+        .element("button", &[("type", "button"), ("data-spreadsheet", "")], t.csv_button)
+        .close("div");
     credit(&mut html, &instrument);
 
     let on_click = move |ev: leptos::ev::MouseEvent| {
@@ -241,7 +280,11 @@ fn comparison(state: AppState, id: String, assessment: Assessment, instrument: A
     request_animation_frame(move || {
         set_timeout(
             move || {
-                if let Some(rows) = drawn.try_get_untracked().flatten().and_then(|d| d.query_selector("#psc-item-gaps tbody").ok().flatten()) {
+                if let Some(rows) = drawn
+                    .try_get_untracked()
+                    .flatten()
+                    .and_then(|d| d.query_selector("#psc-item-gaps tbody").ok().flatten())
+                {
                     let _ = rows.insert_adjacent_html("beforeend", &later);
                 }
             },
@@ -256,7 +299,8 @@ fn comparison(state: AppState, id: String, assessment: Assessment, instrument: A
 
 /// A chart with its accessible name and caption.
 pub(super) fn figure(html: &mut Html, label: &str, svg: &str, caption: &str) {
-    html.open("figure", &[("class", "psc-figure")]).open("div", &[("class", "psc-chart"), ("role", "img"), ("aria-label", label)]);
+    html.open("figure", &[("class", "psc-figure")])
+        .open("div", &[("class", "psc-chart"), ("role", "img"), ("aria-label", label)]);
     html.svg(svg).close("div");
     if !caption.is_empty() {
         html.element("figcaption", &[], caption);

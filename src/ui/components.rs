@@ -8,8 +8,8 @@ use super::{AppState, Notice, SaveStatus, Screen};
 use crate::adapters::files;
 use crate::domain::result_file::{ImportError, MAX_FILE_BYTES};
 use crate::domain::{result_file, spreadsheet, Assessment, Instrument, Tenths};
-use crate::i18n::Strings;
 use crate::i18n;
+use crate::i18n::Strings;
 
 /// The element a click landed in (or on) that `selector` finds: how the listeners on HTML
 /// written by [`super::html`] tell which button was pressed.
@@ -45,10 +45,7 @@ pub fn score_text(t: &Strings, mean: Option<Tenths>) -> String {
 
 /// A dimension's title, or its short title for a chart axis.
 pub fn dimension_title(instrument: &Instrument, id: &str, short: bool) -> String {
-    instrument
-        .dimension(id)
-        .map(|d| if short { d.short_title.clone() } else { d.title.clone() })
-        .unwrap_or_default()
+    instrument.dimension(id).map(|d| if short { d.short_title.clone() } else { d.title.clone() }).unwrap_or_default()
 }
 
 /// Asks before something is deleted for good. The browser's own dialog: focus, keyboard and
@@ -77,7 +74,11 @@ pub fn notice_area(state: AppState) -> impl IntoView {
 }
 
 /// Who is answering, and the steps of an assessment.
-pub fn assessment_header(state: AppState, assessment: Assessment, instrument: std::sync::Arc<Instrument>) -> impl IntoView {
+pub fn assessment_header(
+    state: AppState,
+    assessment: Assessment,
+    instrument: std::sync::Arc<Instrument>,
+) -> impl IntoView {
     let t = state.t;
     let id = assessment.id.clone();
     let role = instrument.role_label(&assessment.own.role);
@@ -146,7 +147,8 @@ pub fn credit(html: &mut Html, instrument: &Instrument) {
 /// without a value (`multiple`, `disabled`), if any.
 pub fn file_chooser(html: &mut Html, id: &str, label: &str, error: &str, flag: Option<&'static str>) {
     html.open("div", &[("class", "psc-field")]).element("label", &[("for", id)], label);
-    let mut input = vec![("id", id), ("type", "file"), ("accept", ".json,application/json"), ("aria-describedby", error)];
+    let mut input =
+        vec![("id", id), ("type", "file"), ("accept", ".json,application/json"), ("aria-describedby", error)];
     if let Some(flag) = flag {
         input.push((flag, ""));
     }

@@ -3,16 +3,16 @@
 use leptos::prelude::*;
 
 use super::components::{chosen_file, clicked, confirmed, credit, file_chooser, file_text, value};
-use super::results;
-use crate::domain::joint_file::{into_assessment, read_joint_file};
-use crate::domain::ResultFile;
 use super::html::Html;
+use super::results;
 use super::{AppState, Notice, Screen};
 use crate::adapters::{clock, files};
+use crate::domain::joint_file::{into_assessment, read_joint_file};
 use crate::domain::responses::MAX_NAME_CHARS;
+use crate::domain::ResultFile;
 use crate::domain::{progress, Assessment, Instrument, Responses};
-use wasm_bindgen::JsCast;
 use crate::i18n;
+use wasm_bindgen::JsCast;
 
 /// The screen.
 pub fn screen(state: AppState) -> impl IntoView {
@@ -42,7 +42,11 @@ fn your_data(state: AppState) -> impl IntoView {
         html.element("p", &[], &i18n::fill(t.damaged_entries, &[("count", &damaged.len())]));
         html.element("button", &[("type", "button"), ("data-do", DOWNLOAD_DAMAGED)], t.download_damaged);
     }
-    html.element("p", &[], t.data_shared_computer).element("button", &[("type", "button"), ("data-do", DELETE_ALL)], t.delete_all);
+    html.element("p", &[], t.data_shared_computer).element(
+        "button",
+        &[("type", "button"), ("data-do", DELETE_ALL)],
+        t.delete_all,
+    );
     // One listener for both buttons: the button says which it is.
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let button = clicked(&ev, "[data-do]");
@@ -90,10 +94,16 @@ fn reopen_joint_session(state: AppState) -> impl IntoView {
             let (message, which) = match outcome {
                 Ok((file, instrument)) => {
                     let mut html = Html::new();
-                    html.element("p", &[("id", "psc-joint-question"), ("tabindex", "-1")], t.joint_which).open("div", &[("class", "psc-actions")]);
-                    for (side, partner) in [Some(&file.responses), file.partner.as_ref()].into_iter().flatten().enumerate() {
+                    html.element("p", &[("id", "psc-joint-question"), ("tabindex", "-1")], t.joint_which)
+                        .open("div", &[("class", "psc-actions")]);
+                    for (side, partner) in
+                        [Some(&file.responses), file.partner.as_ref()].into_iter().flatten().enumerate()
+                    {
                         let role = instrument.role_label(&partner.role);
-                        let label = i18n::fill(t.joint_as, &[("organisation", &i18n::isolate(&partner.organisation)), ("role", &role)]);
+                        let label = i18n::fill(
+                            t.joint_as,
+                            &[("organisation", &i18n::isolate(&partner.organisation)), ("role", &role)],
+                        );
                         html.element("button", &[("type", "button"), ("data-side", &side.to_string())], &label);
                     }
                     html.close("div");
@@ -114,7 +124,11 @@ fn reopen_joint_session(state: AppState) -> impl IntoView {
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let side = clicked(&ev, "[data-side]").and_then(|b| b.get_attribute("data-side")).and_then(|s| s.parse().ok());
-        let Some(assessment) = side.and_then(|side| chosen.get_value().and_then(|file| into_assessment(file, clock::new_id(), side))) else { return };
+        let Some(assessment) =
+            side.and_then(|side| chosen.get_value().and_then(|file| into_assessment(file, clock::new_id(), side)))
+        else {
+            return;
+        };
         let (id, date) = (assessment.id.clone(), assessment.round_date());
         match state.add(assessment) {
             Ok(()) => {
@@ -142,7 +156,10 @@ fn saved_list(state: AppState) -> impl IntoView {
         let Some(button) = clicked(&ev, "button[data-id]") else {
             return;
         };
-        let (action, id) = (button.get_attribute("data-action").unwrap_or_default(), button.get_attribute("data-id").unwrap_or_default());
+        let (action, id) = (
+            button.get_attribute("data-action").unwrap_or_default(),
+            button.get_attribute("data-id").unwrap_or_default(),
+        );
         if action == RESUME {
             state.go(Screen::Answer(id));
         } else if action == DELETE {
@@ -165,7 +182,10 @@ fn saved_list(state: AppState) -> impl IntoView {
 fn row_name(state: AppState, assessment: &Assessment) -> String {
     i18n::fill(
         state.t.saved_row_name,
-        &[("organisation", &i18n::isolate(&assessment.own.organisation)), ("partner", &i18n::isolate(&assessment.own.partner_organisation))],
+        &[
+            ("organisation", &i18n::isolate(&assessment.own.organisation)),
+            ("partner", &i18n::isolate(&assessment.own.partner_organisation)),
+        ],
     )
 }
 
@@ -177,7 +197,8 @@ fn saved_rows(state: AppState, assessments: &[Assessment]) -> String {
     for assessment in assessments {
         let instrument = state.instrument(&assessment.own.instrument.id);
         let title = instrument.as_ref().map_or(assessment.own.instrument.id.as_str(), |i| i.title.as_str());
-        let role = instrument.as_ref().map_or_else(|| assessment.own.role.clone(), |i| i.role_label(&assessment.own.role));
+        let role =
+            instrument.as_ref().map_or_else(|| assessment.own.role.clone(), |i| i.role_label(&assessment.own.role));
         let status = instrument
             .as_ref()
             .map(|i| progress(i, &assessment.own))
@@ -192,7 +213,10 @@ fn saved_rows(state: AppState, assessments: &[Assessment]) -> String {
         html.close("div").open("div", &[("class", "psc-saved-actions")]);
         for (action, label) in [(RESUME, t.resume), (DELETE, t.delete)] {
             let class = if action == RESUME { "psc-primary" } else { "psc-secondary" };
-            html.open("button", &[("type", "button"), ("class", class), ("data-action", action), ("data-id", &assessment.id)]);
+            html.open(
+                "button",
+                &[("type", "button"), ("class", class), ("data-action", action), ("data-id", &assessment.id)],
+            );
             html.text(label).element("span", &[("class", "psc-visually-hidden")], &format!(" {name}")).close("button");
         }
         html.close("div").close("li");
@@ -221,29 +245,54 @@ fn new_assessment(state: AppState) -> impl IntoView {
     if let Some(first) = &first {
         about(&mut html, first);
     }
-    html.close("div").close("div").open("fieldset", &[("class", "psc-field"), ("id", "psc-role")]).element("legend", &[], t.role_label);
+    html.close("div").close("div").open("fieldset", &[("class", "psc-field"), ("id", "psc-role")]).element(
+        "legend",
+        &[],
+        t.role_label,
+    );
     html.open("div", &[("id", ROLES)]);
     if let Some(first) = &first {
         roles(&mut html, first, preset_role);
     }
     html.close("div").close("fieldset");
     let max = MAX_NAME_CHARS.to_string();
-    for (id, label, autocomplete) in [("psc-org", t.organisation_label, "organization"), ("psc-partner-org", t.partner_organisation_label, "off")] {
+    for (id, label, autocomplete) in
+        [("psc-org", t.organisation_label, "organization"), ("psc-partner-org", t.partner_organisation_label, "off")]
+    {
         html.open("div", &[("class", "psc-field")]).element("label", &[("for", id)], label);
-        html.open("input", &[("id", id), ("type", "text"), ("autocomplete", autocomplete), ("maxlength", &max)]).close("div");
+        html.open("input", &[("id", id), ("type", "text"), ("autocomplete", autocomplete), ("maxlength", &max)])
+            .close("div");
     }
     // Optional, and given only by someone who agrees to be named (see domain::respondents).
     html.open("div", &[("class", "psc-field")]).element("label", &[("for", RESPONDENT)], t.respondent_label);
     html.element("p", &[("id", "psc-respondent-hint"), ("class", "psc-hint")], t.respondent_hint);
-    html.open("input", &[("id", RESPONDENT), ("type", "text"), ("autocomplete", "name"), ("maxlength", &max), ("aria-describedby", "psc-respondent-hint")]).close("div");
-    html.element("p", &[("id", "psc-new-error"), ("class", "psc-error-slot"), ("role", "alert"), ("tabindex", "-1")], "");
+    html.open(
+        "input",
+        &[
+            ("id", RESPONDENT),
+            ("type", "text"),
+            ("autocomplete", "name"),
+            ("maxlength", &max),
+            ("aria-describedby", "psc-respondent-hint"),
+        ],
+    )
+    .close("div");
+    html.element(
+        "p",
+        &[("id", "psc-new-error"), ("class", "psc-error-slot"), ("role", "alert"), ("tabindex", "-1")],
+        "",
+    );
     html.element("button", &[("type", "submit"), ("class", "psc-primary")], t.start).close("form");
 
     // Another questionnaire: its description and its roles (the old choice no longer applies).
     let on_change = move |ev: leptos::ev::Event| {
-        let chosen = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).filter(|e| e.id() == "psc-instrument");
+        let chosen =
+            ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).filter(|e| e.id() == "psc-instrument");
         if let Some(instrument) = chosen.and_then(|_| state.instrument(&value(state, "#psc-instrument"))) {
-            for (selector, write) in [(ABOUT_SELECTOR, about as fn(&mut Html, &Instrument)), (ROLES_SELECTOR, |h: &mut Html, i: &Instrument| roles(h, i, ""))] {
+            for (selector, write) in [
+                (ABOUT_SELECTOR, about as fn(&mut Html, &Instrument)),
+                (ROLES_SELECTOR, |h: &mut Html, i: &Instrument| roles(h, i, "")),
+            ] {
                 let mut html = Html::new();
                 write(&mut html, &instrument);
                 if let Some(part) = state.element(selector) {
@@ -256,7 +305,8 @@ fn new_assessment(state: AppState) -> impl IntoView {
         ev.prevent_default();
         let Some(instrument) = state.instrument(&value(state, "#psc-instrument")) else { return };
         let role = value(state, "[name=psc-role]:checked");
-        let (org, partner, respondent) = (value(state, "#psc-org"), value(state, "#psc-partner-org"), value(state, "#psc-respondent"));
+        let (org, partner, respondent) =
+            (value(state, "#psc-org"), value(state, "#psc-partner-org"), value(state, "#psc-respondent"));
         let no_role = instrument.role(&role).is_none();
         let empty = |name: &str| name.trim().is_empty();
         let too_long = |name: &str| name.chars().count() > MAX_NAME_CHARS;
@@ -273,9 +323,17 @@ fn new_assessment(state: AppState) -> impl IntoView {
         for (selector, bad, can_be_invalid, hint) in fields {
             if let Some(field) = state.element(selector) {
                 let described = if bad { format!("psc-new-error {hint}") } else { hint.to_string() };
-                let _ = if described.is_empty() { field.remove_attribute("aria-describedby") } else { field.set_attribute("aria-describedby", described.trim()) };
+                let _ = if described.is_empty() {
+                    field.remove_attribute("aria-describedby")
+                } else {
+                    field.set_attribute("aria-describedby", described.trim())
+                };
                 if can_be_invalid {
-                    let _ = if bad { field.set_attribute("aria-invalid", "true") } else { field.remove_attribute("aria-invalid") };
+                    let _ = if bad {
+                        field.set_attribute("aria-invalid", "true")
+                    } else {
+                        field.remove_attribute("aria-invalid")
+                    };
                 }
             }
         }
@@ -328,6 +386,9 @@ fn roles(html: &mut Html, instrument: &Instrument, chosen: &str) {
         if r.id == chosen {
             radio.push(("checked", ""));
         }
-        html.open("label", &[("class", "psc-choice")]).open("input", &radio).element("span", &[], &r.label).close("label");
+        html.open("label", &[("class", "psc-choice")])
+            .open("input", &radio)
+            .element("span", &[], &r.label)
+            .close("label");
     }
 }

@@ -13,8 +13,8 @@ mod session;
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use std::any::Any;
-use wasm_bindgen::JsCast;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 use crate::adapters::clock;
 use crate::adapters::storage::{Store, StoreError};
@@ -206,7 +206,9 @@ impl AppState {
     fn tell_other_widgets(&self) {
         let init = web_sys::CustomEventInit::new();
         init.set_detail(&wasm_bindgen::JsValue::from(self.widget));
-        if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::CustomEvent::new_with_event_init_dict(CHANGED_EVENT, &init)) {
+        if let (Some(window), Ok(event)) =
+            (web_sys::window(), web_sys::CustomEvent::new_with_event_init_dict(CHANGED_EVENT, &init))
+        {
             let _ = window.dispatch_event(&event);
         }
     }
@@ -389,7 +391,8 @@ fn mount_widget(document: &web_sys::Document, host: web_sys::Element, widget: u3
             let _ = link.set_attribute("href", &format!("{base}main.css"));
             container.set_hidden(true);
             let shown = container.clone();
-            let reveal = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || shown.set_hidden(false)).into_js_value();
+            let reveal =
+                wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || shown.set_hidden(false)).into_js_value();
             for event in ["load", "error"] {
                 let _ = link.add_event_listener_with_callback(event, reveal.unchecked_ref());
             }
@@ -398,10 +401,7 @@ fn mount_widget(document: &web_sys::Document, host: web_sys::Element, widget: u3
     }
     root.append_child(&container).ok()?;
     let attribute = |name: &str| host.get_attribute(name).filter(|v| !v.trim().is_empty());
-    let options = Options {
-        instrument: attribute("data-instrument"),
-        role: attribute("data-role"),
-    };
+    let options = Options { instrument: attribute("data-instrument"), role: attribute("data-role") };
     let options: &'static Options = Box::leak(Box::new(options));
     mount_to(container, move || app(widget, options)).forget();
     Some(())

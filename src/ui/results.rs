@@ -5,7 +5,10 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-use super::components::{assessment_header, chosen_file, clicked, confirmed, credit, dimension_title, download_spreadsheet, file_chooser, file_text, missing, offer_file, score_text};
+use super::components::{
+    assessment_header, chosen_file, clicked, confirmed, credit, dimension_title, download_spreadsheet, file_chooser,
+    file_text, missing, offer_file, score_text,
+};
 use super::html::Html;
 use super::{AppState, Notice, Screen};
 use crate::adapters::{clock, files};
@@ -27,7 +30,9 @@ fn own_results(state: AppState, id: String, assessment: Assessment, instrument: 
     let scores = dimension_scores(&instrument, &assessment.own);
     let chart_rows: Vec<_> = scores
         .iter()
-        .map(|s| (dimension_title(&instrument, &s.dimension_id, true), s.mean.map(Tenths::as_f64), score_text(t, s.mean)))
+        .map(|s| {
+            (dimension_title(&instrument, &s.dimension_id, true), s.mean.map(Tenths::as_f64), score_text(t, s.mean))
+        })
         .collect();
     let svg = charts::score_chart(&chart_rows, (instrument.scale.min, instrument.scale.max)).unwrap_or_default();
     let scale_text = i18n::fill(t.scale_range, &[("min", &instrument.scale.min), ("max", &instrument.scale.max)]);
@@ -52,9 +57,15 @@ fn own_results(state: AppState, id: String, assessment: Assessment, instrument: 
     let mut html = Html::new();
     html.element("h1", &[("tabindex", "-1")], t.results_title).element("p", &[("class", "psc-hint")], t.results_intro);
     html.open("figure", &[("class", "psc-figure")]);
-    html.open("div", &[("class", "psc-chart"), ("role", "img"), ("aria-label", t.results_chart_label)]).svg(&svg).close("div");
+    html.open("div", &[("class", "psc-chart"), ("role", "img"), ("aria-label", t.results_chart_label)])
+        .svg(&svg)
+        .close("div");
     html.element("figcaption", &[], &format!("{summary} {}", t.results_chart_caption)).close("figure");
-    html.open("table", &[("class", "psc-table"), ("id", "psc-own-scores")]).element("caption", &[], t.results_table_caption);
+    html.open("table", &[("class", "psc-table"), ("id", "psc-own-scores")]).element(
+        "caption",
+        &[],
+        t.results_table_caption,
+    );
     html.open("thead", &[]).open("tr", &[]);
     for column in [t.col_dimension, &format!("{} ({scale_text})", t.col_score), t.col_rated, t.col_not_applicable] {
         html.element("th", &[("scope", "col")], column);
@@ -64,7 +75,11 @@ fn own_results(state: AppState, id: String, assessment: Assessment, instrument: 
         html.open("tr", &[("data-dimension", &s.dimension_id)]);
         html.element("th", &[("scope", "row")], &dimension_title(&instrument, &s.dimension_id, false));
         html.element("td", &[("class", "psc-num")], &score_text(t, s.mean));
-        html.element("td", &[("class", "psc-num")], &i18n::fill(t.rated_of, &[("rated", &s.rated), ("items", &s.items)]));
+        html.element(
+            "td",
+            &[("class", "psc-num")],
+            &i18n::fill(t.rated_of, &[("rated", &s.rated), ("items", &s.items)]),
+        );
         html.element("td", &[("class", "psc-num")], &s.not_applicable.to_string());
         html.close("tr");
     }
@@ -117,7 +132,11 @@ fn exchange_sections(html: &mut Html, t: &Strings, instrument: &Instrument, asse
 
     let sealed_at = assessment.own.sealed_at.as_deref();
     html.open("section", &[("class", "psc-card"), ("aria-labelledby", "psc-import-title")]);
-    html.element("h2", &[("id", "psc-import-title")], t.import_title).element("p", &[], t.import_intro).element("p", &[], t.seal_intro);
+    html.element("h2", &[("id", "psc-import-title")], t.import_title).element("p", &[], t.import_intro).element(
+        "p",
+        &[],
+        t.seal_intro,
+    );
     if let Some(date) = sealed_at {
         html.element("p", &[("class", "psc-info")], &i18n::fill(t.sealed_on, &[("date", &clock::date_of(date))]));
     }
@@ -125,12 +144,25 @@ fn exchange_sections(html: &mut Html, t: &Strings, instrument: &Instrument, asse
     html.element("button", &[("type", "button"), ("class", "psc-seal"), ("data-do", action)], seal_label);
     if let Some(p) = &assessment.partner {
         let role = instrument.role_label(&p.role);
-        let loaded = i18n::fill(t.partner_file_loaded, &[("organisation", &i18n::isolate(&p.organisation)), ("role", &role), ("date", &clock::date_of(&p.updated_at))]);
+        let loaded = i18n::fill(
+            t.partner_file_loaded,
+            &[
+                ("organisation", &i18n::isolate(&p.organisation)),
+                ("role", &role),
+                ("date", &clock::date_of(&p.updated_at)),
+            ],
+        );
         html.element("p", &[("class", "psc-info")], &loaded);
         html.element("button", &[("type", "button"), ("class", "psc-primary"), ("data-do", COMPARE)], t.see_comparison);
     }
     // Open only over sealed answers.
-    file_chooser(html, "psc-partner-file", t.import_label, "psc-import-error", sealed_at.is_none().then_some("disabled"));
+    file_chooser(
+        html,
+        "psc-partner-file",
+        t.import_label,
+        "psc-import-error",
+        sealed_at.is_none().then_some("disabled"),
+    );
     html.close("section");
 }
 
@@ -180,10 +212,13 @@ fn open_partner_file(state: AppState, id: &str, instrument: &Arc<Instrument>, ev
     let (id, instrument) = (id.to_string(), instrument.clone());
     leptos::task::spawn_local(async move {
         let own_role = state.with_assessment_untracked(&id, |a| a.own.role.clone()).unwrap_or_default();
-        let outcome = file_text(file).await.and_then(|text| result_file::read_partner_file(&text, &instrument, &own_role));
+        let outcome =
+            file_text(file).await.and_then(|text| result_file::read_partner_file(&text, &instrument, &own_role));
         // Reading takes a while: by then the person may have left this screen, or re-opened the
         // answers in another tab. Then the file is dropped, and nothing is said elsewhere.
-        if !state.shows(&Screen::Results(id.clone())) || !state.with_assessment_untracked(&id, Assessment::may_open_partner_file).unwrap_or(false) {
+        if !state.shows(&Screen::Results(id.clone()))
+            || !state.with_assessment_untracked(&id, Assessment::may_open_partner_file).unwrap_or(false)
+        {
             return;
         }
         match outcome {
@@ -218,7 +253,9 @@ pub(super) fn import_message(t: &Strings, error: &ImportError, instrument: Optio
         ImportError::Truncated => t.import_truncated.to_string(),
         ImportError::NotAResultFile => t.import_not_result.to_string(),
         ImportError::UnsupportedVersion { found } => i18n::fill(t.import_version, &[("version", found)]),
-        ImportError::WrongInstrument { found } => i18n::fill(t.import_wrong_instrument, &[("found", found), ("expected", &title)]),
+        ImportError::WrongInstrument { found } => {
+            i18n::fill(t.import_wrong_instrument, &[("found", found), ("expected", &title)])
+        }
         ImportError::UnknownInstrument { found } => i18n::fill(t.import_unknown_instrument, &[("found", found)]),
         ImportError::OtherKindOfFile if joint => t.joint_result_file_here.to_string(),
         ImportError::OtherKindOfFile => t.import_joint_file_here.to_string(),

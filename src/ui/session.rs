@@ -9,7 +9,10 @@ use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 use super::compare::{chart_note, figure, gap_text, rating_text};
-use super::components::{assessment_header, chosen_file, clicked, confirmed, credit, dimension_title, file_chooser, file_text, missing, offer_file, score_text};
+use super::components::{
+    assessment_header, chosen_file, clicked, confirmed, credit, dimension_title, file_chooser, file_text, missing,
+    offer_file, score_text,
+};
 use super::html::Html;
 use super::results::import_message;
 use super::{AppState, Notice, Screen};
@@ -48,7 +51,9 @@ fn session(state: AppState, assessment: Assessment, partner: Responses, instrume
     // On paper, the date as text instead of the field.
     let date = assessment.round_date();
     html.open("div", &[("class", "psc-field psc-round")]).element("label", &[("for", ROUND_DATE)], t.round_date_label);
-    html.open("input", &[("type", "date"), ("id", ROUND_DATE), ("value", &date)]).element("span", &[("class", "psc-print-only")], &date).close("div");
+    html.open("input", &[("type", "date"), ("id", ROUND_DATE), ("value", &date)])
+        .element("span", &[("class", "psc-print-only")], &date)
+        .close("div");
     for (n, d) in talking_order(&comparison).into_iter().enumerate() {
         let Some(dimension) = instrument.dimension(d.dimension_id()) else { continue };
         let heading = format!("psc-session-{}", dimension.id);
@@ -57,7 +62,13 @@ fn session(state: AppState, assessment: Assessment, partner: Responses, instrume
         let gap = gap_text(t, d.gap);
         let scores = i18n::fill(
             t.session_scores,
-            &[("you", &you), ("own", &score_text(t, d.own.mean)), ("partner", &them), ("partner_score", &score_text(t, d.partner.mean)), ("gap", &gap)],
+            &[
+                ("you", &you),
+                ("own", &score_text(t, d.own.mean)),
+                ("partner", &them),
+                ("partner_score", &score_text(t, d.partner.mean)),
+                ("gap", &gap),
+            ],
         );
         html.open("p", &[("class", "psc-session-scores")]).text(&scores);
         if d.large {
@@ -88,12 +99,21 @@ fn session(state: AppState, assessment: Assessment, partner: Responses, instrume
             let text = instrument.item(&g.item_id).map(|i| i.text.as_str()).unwrap_or_default();
             let ratings = i18n::fill(
                 t.session_ratings,
-                &[("you", &you), ("own", &rating_text(t, g.own)), ("partner", &them), ("partner_score", &rating_text(t, g.partner))],
+                &[
+                    ("you", &you),
+                    ("own", &rating_text(t, g.own)),
+                    ("partner", &them),
+                    ("partner_score", &rating_text(t, g.partner)),
+                ],
             );
             html.open("li", &[]).element("span", &[("class", "psc-session-statement")], text);
             html.element("span", &[("class", "psc-row-dimension")], &ratings);
             for (who, comment) in comments.iter().filter(|(_, c)| !c.is_empty()) {
-                html.element("span", &[("class", "psc-comment-shown")], &i18n::fill(t.session_said, &[("who", who), ("text", &i18n::isolate(comment))]));
+                html.element(
+                    "span",
+                    &[("class", "psc-comment-shown")],
+                    &i18n::fill(t.session_said, &[("who", who), ("text", &i18n::isolate(comment))]),
+                );
             }
             html.close("li");
         }
@@ -111,7 +131,11 @@ fn session(state: AppState, assessment: Assessment, partner: Responses, instrume
         html.element("h3", &[], &q.text);
         for (who, answer) in [(&you, own.reflection(&q.id)), (&them, partner.reflection(&q.id))] {
             let answer = if answer.trim().is_empty() { t.no_answer.to_string() } else { i18n::isolate(answer) };
-            html.element("p", &[("class", "psc-free-text")], &i18n::fill(t.session_said, &[("who", who), ("text", &answer)]));
+            html.element(
+                "p",
+                &[("class", "psc-free-text")],
+                &i18n::fill(t.session_said, &[("who", who), ("text", &answer)]),
+            );
         }
     }
     html.close("section");
@@ -119,7 +143,8 @@ fn session(state: AppState, assessment: Assessment, partner: Responses, instrume
     rounds_section(&mut html, t, &instrument, &assessment, (&you, &them));
     html.open("section", &[("class", "psc-card psc-keep"), ("aria-labelledby", "psc-keep-title")]);
     html.element("h2", &[("id", "psc-keep-title")], t.joint_keep_title).element("p", &[], t.joint_keep_intro);
-    html.element("button", &[("type", "button"), ("class", "psc-primary"), (JOINT, "")], t.joint_download).close("section");
+    html.element("button", &[("type", "button"), ("class", "psc-primary"), (JOINT, "")], t.joint_download)
+        .close("section");
     credit(&mut html, &instrument);
 
     let id = assessment.id.clone();
@@ -130,7 +155,9 @@ fn session(state: AppState, assessment: Assessment, partner: Responses, instrume
     let drawn = assessment.plan.clone();
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let control = |name: &str| clicked(&ev, &format!("[{name}]"));
-        let action = |element: &web_sys::Element, name: &str| element.get_attribute(name).and_then(|i| i.parse::<usize>().ok()).and_then(|i| drawn.get(i));
+        let action = |element: &web_sys::Element, name: &str| {
+            element.get_attribute(name).and_then(|i| i.parse::<usize>().ok()).and_then(|i| drawn.get(i))
+        };
         if let Some(group) = control(ADD).and_then(|_| clicked(&ev, "[data-dimension]")) {
             add_action(state, &id, &group);
         } else if control(JOINT).is_some() {
@@ -141,9 +168,12 @@ fn session(state: AppState, assessment: Assessment, partner: Responses, instrume
                 state.redraw(ROUNDS_TITLE);
             }
         } else if let Some(tick) = control(DONE) {
-            let (Some(drawn), Some(input)) = (action(&tick, DONE), tick.dyn_ref::<web_sys::HtmlInputElement>()) else { return };
+            let (Some(drawn), Some(input)) = (action(&tick, DONE), tick.dyn_ref::<web_sys::HtmlInputElement>()) else {
+                return;
+            };
             let done = input.checked();
-            let _ = state.edit(&id, |a| a.plan.iter_mut().filter(|x| x.is_same_as(drawn)).take(1).for_each(|x| x.done = done));
+            let _ = state
+                .edit(&id, |a| a.plan.iter_mut().filter(|x| x.is_same_as(drawn)).take(1).for_each(|x| x.done = done));
         } else if let Some(drawn) = control(REMOVE).as_ref().and_then(|b| action(b, REMOVE)) {
             if confirmed(t.plan_remove_confirm) {
                 let _ = state.edit(&id, |a| {
@@ -201,9 +231,12 @@ fn add_round(state: AppState, id: &str, ev: &leptos::ev::Event) {
     let id = id.to_string();
     leptos::task::spawn_local(async move {
         let Some(instrument) = state.open(&id).map(|(_, i)| i) else { return };
-        let outcome = file_text(file).await.and_then(|text| read_joint_file(&text, &|id| state.instrument(id))).and_then(|(file, _)| {
-            state.with_assessment_untracked(&id, |a| a.may_add_round(&file)).unwrap_or(Ok(())).map(|()| file)
-        });
+        let outcome = file_text(file)
+            .await
+            .and_then(|text| read_joint_file(&text, &|id| state.instrument(id)))
+            .and_then(|(file, _)| {
+                state.with_assessment_untracked(&id, |a| a.may_add_round(&file)).unwrap_or(Ok(())).map(|()| file)
+            });
         // The person may have left this screen while the file was read: then it is dropped.
         if !state.shows(&Screen::Session(id.clone())) {
             return;
@@ -229,9 +262,19 @@ fn add_round(state: AppState, id: &str, ev: &leptos::ev::Event) {
 /// How the partnership moved over the rounds: each dimension's scores and gap round by round
 /// (a chart, a sentence and a table), the actions agreed in earlier rounds and whether they
 /// were done; and the chooser to add an earlier round's joint file.
-fn rounds_section(html: &mut Html, t: &Strings, instrument: &Instrument, assessment: &Assessment, (you, them): (&str, &str)) {
+fn rounds_section(
+    html: &mut Html,
+    t: &Strings,
+    instrument: &Instrument,
+    assessment: &Assessment,
+    (you, them): (&str, &str),
+) {
     html.open("section", &[("class", "psc-session psc-rounds"), ("aria-labelledby", "psc-rounds-title")]);
-    html.element("h2", &[("id", "psc-rounds-title"), ("tabindex", "-1")], t.rounds_title).element("p", &[], t.rounds_intro);
+    html.element("h2", &[("id", "psc-rounds-title"), ("tabindex", "-1")], t.rounds_title).element(
+        "p",
+        &[],
+        t.rounds_intro,
+    );
     let rounds = rounds(assessment);
     if rounds.len() > 1 {
         let comparisons: Vec<_> = rounds.iter().map(|r| r.comparison(instrument)).collect();
@@ -255,26 +298,48 @@ fn rounds_section(html: &mut Html, t: &Strings, instrument: &Instrument, assessm
                 table.close("tr");
             }
         }
-        let svg = gap_chart(&rows, (instrument.scale.min, instrument.scale.max), Legend { own: you, partner: them }).unwrap_or_default();
+        let svg = gap_chart(&rows, (instrument.scale.min, instrument.scale.max), Legend { own: you, partner: them })
+            .unwrap_or_default();
         let summary = largest_gap_change(instrument, &rounds).map_or(String::new(), |(d, from, to)| {
-            i18n::fill(t.rounds_summary, &[("dimension", &dimension_title(instrument, &d, false)), ("from", &gap_text(t, Some(from))), ("to", &gap_text(t, Some(to)))])
+            i18n::fill(
+                t.rounds_summary,
+                &[
+                    ("dimension", &dimension_title(instrument, &d, false)),
+                    ("from", &gap_text(t, Some(from))),
+                    ("to", &gap_text(t, Some(to))),
+                ],
+            )
         });
         figure(html, t.rounds_chart_label, &svg, &summary);
-        html.open("table", &[("class", "psc-table")]).element("caption", &[], t.rounds_table_caption).open("thead", &[]).open("tr", &[]);
+        html.open("table", &[("class", "psc-table")])
+            .element("caption", &[], t.rounds_table_caption)
+            .open("thead", &[])
+            .open("tr", &[]);
         for column in [t.col_dimension, t.rounds_col_date, you, them, t.col_gap] {
             html.element("th", &[("scope", "col")], column);
         }
         html.close("tr").close("thead").open("tbody", &[]).append(table).close("tbody").close("table");
 
-        html.element("h3", &[], t.rounds_actions_title).open("table", &[("class", "psc-table")]).open("thead", &[]).open("tr", &[]);
+        html.element("h3", &[], t.rounds_actions_title)
+            .open("table", &[("class", "psc-table")])
+            .open("thead", &[])
+            .open("tr", &[]);
         for column in [t.rounds_col_date, t.col_dimension, t.plan_what, t.plan_who, t.plan_when, t.plan_done] {
             html.element("th", &[("scope", "col")], column);
         }
         html.close("tr").close("thead").open("tbody", &[]);
         for round in &rounds[..rounds.len() - 1] {
             for action in round.plan {
-                html.open("tr", &[]).element("td", &[], &round.date).element("td", &[], &dimension_title(instrument, &action.dimension, false));
-                html.element("th", &[("scope", "row")], &action.what).element("td", &[], &action.who).element("td", &[], &action.by_when);
+                html.open("tr", &[]).element("td", &[], &round.date).element(
+                    "td",
+                    &[],
+                    &dimension_title(instrument, &action.dimension, false),
+                );
+                html.element("th", &[("scope", "row")], &action.what).element("td", &[], &action.who).element(
+                    "td",
+                    &[],
+                    &action.by_when,
+                );
                 html.element("td", &[], if action.done { t.plan_done } else { t.rounds_not_done }).close("tr");
             }
         }
@@ -283,7 +348,13 @@ fn rounds_section(html: &mut Html, t: &Strings, instrument: &Instrument, assessm
             let date = file.round_date.as_deref().unwrap_or_default();
             html.open("li", &[]).text(&i18n::fill(t.rounds_round_of, &[("date", &date)])).text(" ");
             html.open("button", &[("type", "button"), (REMOVE_ROUND, date)]).text(t.plan_remove);
-            html.element("span", &[("class", "psc-visually-hidden")], &format!(" {}", i18n::fill(t.rounds_round_of, &[("date", &date)]))).close("button").close("li");
+            html.element(
+                "span",
+                &[("class", "psc-visually-hidden")],
+                &format!(" {}", i18n::fill(t.rounds_round_of, &[("date", &date)])),
+            )
+            .close("button")
+            .close("li");
         }
         html.close("ul");
     }
@@ -294,7 +365,10 @@ fn rounds_section(html: &mut Html, t: &Strings, instrument: &Instrument, assessm
 /// Downloads the round as a joint file: both partners' answers, the plan and the round's date.
 fn download_joint_file(state: AppState, id: &str) {
     let Some(file) = state.with_assessment_untracked(id, |a| joint_file(a, &state.now())).flatten() else { return };
-    let name = format!("joint_{}", result_file::file_name(&file.responses, file.round_date.as_deref().unwrap_or_default(), "json"));
+    let name = format!(
+        "joint_{}",
+        result_file::file_name(&file.responses, file.round_date.as_deref().unwrap_or_default(), "json")
+    );
     offer_file(state, &name, &file.to_json(), files::JSON, state.t.joint_downloaded);
 }
 const DONE: &str = "data-done";
@@ -304,7 +378,13 @@ const REMOVE: &str = "data-remove";
 fn add_action(state: AppState, id: &str, group: &web_sys::Element) {
     let t = state.t;
     let value = |name: &str| {
-        group.query_selector(&format!("[name={name}]")).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()).map(|i| i.value()).unwrap_or_default()
+        group
+            .query_selector(&format!("[name={name}]"))
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .map(|i| i.value())
+            .unwrap_or_default()
     };
     let dimension = group.get_attribute("data-dimension").unwrap_or_default();
     match Action::new(&dimension, &value("what"), &value("who"), &value("by_when")) {
@@ -324,7 +404,12 @@ fn add_action(state: AppState, id: &str, group: &web_sys::Element) {
             if let Some(slot) = group.query_selector("[role=alert]").ok().flatten() {
                 slot.set_text_content(Some(&message));
             }
-            if let Some(field) = group.query_selector("[name=what]").ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            if let Some(field) = group
+                .query_selector("[name=what]")
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
                 let _ = field.focus();
             }
         }
@@ -340,11 +425,30 @@ fn plan_form(html: &mut Html, t: &Strings, dimension: &Dimension) {
     let (heading, error) = (id("title"), id("error"));
     // Named by its heading and the dimension's, so each group says which dimension it is for.
     let named_by = format!("{heading} psc-session-{}", dimension.id);
-    html.open("div", &[("class", "psc-plan-form"), ("role", "group"), ("aria-labelledby", &named_by), ("data-dimension", &dimension.id)]);
+    html.open(
+        "div",
+        &[
+            ("class", "psc-plan-form"),
+            ("role", "group"),
+            ("aria-labelledby", &named_by),
+            ("data-dimension", &dimension.id),
+        ],
+    );
     html.element("h3", &[("id", &heading)], t.plan_add_title);
     let max = MAX_ACTION_CHARS.to_string();
     html.open("div", &[("class", "psc-field")]).element("label", &[("for", &what)], t.plan_what);
-    html.open("input", &[("type", "text"), ("id", &what), ("name", "what"), ("list", &suggested), ("maxlength", &max), ("aria-describedby", &error)]).close("div");
+    html.open(
+        "input",
+        &[
+            ("type", "text"),
+            ("id", &what),
+            ("name", "what"),
+            ("list", &suggested),
+            ("maxlength", &max),
+            ("aria-describedby", &error),
+        ],
+    )
+    .close("div");
     html.open("datalist", &[("id", &suggested)]);
     for action in &dimension.suggested_actions {
         html.open("option", &[("value", action)]).close("option");
@@ -372,7 +476,8 @@ fn plan_table(html: &mut Html, t: &Strings, instrument: &Instrument, plan: &[Act
         html.close("tr").close("thead").open("tbody", &[]);
         for (index, action) in plan.iter().enumerate() {
             let index = index.to_string();
-            let dimension = instrument.dimension(&action.dimension).map_or(action.dimension.as_str(), |d| d.title.as_str());
+            let dimension =
+                instrument.dimension(&action.dimension).map_or(action.dimension.as_str(), |d| d.title.as_str());
             html.open("tr", &[]).element("td", &[], dimension).element("th", &[("scope", "row")], &action.what);
             html.element("td", &[], &action.who).element("td", &[], &action.by_when).open("td", &[]);
             let name = i18n::fill(t.plan_done_named, &[("action", &action.what)]);
