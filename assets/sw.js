@@ -1,8 +1,10 @@
 // Lets the scorecard open with the network off once it has been opened online. It keeps the
-// app's own files (never an answer: answers live in localStorage) and serves them when the
-// network fails. Network first, so an update online is never mixed with an older cached part.
-const CACHE = 'partnership-scorecard-v1';
-const APP = ['./', 'index.html', 'boot.js', 'main.css', 'partnership-scorecard.js', 'partnership-scorecard_bg.wasm'];
+// app's own files and its content (the list of questionnaires and each questionnaire), never an
+// answer: answers live in localStorage. Network first, so an update online is never mixed with
+// an older cached part; the cache answers when the network does not.
+const CACHE = 'partnership-scorecard-v2';
+const INDEX = 'content/instruments/index.json';
+const APP = ['./', 'index.html', 'boot.js', 'main.css', 'partnership-scorecard.js', 'partnership-scorecard_bg.wasm', INDEX];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(APP)).then(() => self.skipWaiting()));
@@ -14,6 +16,24 @@ self.addEventListener('activate', (event) => {
       .then((keys) => Promise.all(keys.filter((k) => k.startsWith('partnership-scorecard-') && k !== CACHE).map((k) => caches.delete(k))))
       .then(() => self.clients.claim()),
   );
+});
+
+// Asked by boot.js once the widgets run: every built-in questionnaire the index lists, fetched
+// in the background and kept, so a facilitator who opened the app once can run any of them in a
+// workshop with no connection. One already kept is not fetched again.
+self.addEventListener('message', (event) => {
+  if (event.data !== 'keep-all-content') return;
+  event.waitUntil(caches.open(CACHE).then(async (cache) => {
+    const index = await fetch(INDEX).then((r) => (r.ok ? r : cache.match(INDEX))).catch(() => cache.match(INDEX));
+    if (!index) return;
+    const { instruments = [] } = await index.clone().json();
+    await cache.put(INDEX, index);
+    for (const { id } of instruments) {
+      const path = `content/instruments/${id}.json`;
+      if (!/^[a-z0-9.-]+$/.test(id) || (await cache.match(path))) continue;
+      await cache.add(path).catch(() => {});
+    }
+  }));
 });
 
 self.addEventListener('fetch', (event) => {

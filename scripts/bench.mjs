@@ -1,5 +1,5 @@
 // Prints performance figures of the release build in dist/ (run `bash scripts/test.sh` or
-// `bash scripts/trunk.sh build --release --offline` first): `node scripts/bench.mjs [runs]`.
+// `bash scripts/trunk.sh build --release` first): `node scripts/bench.mjs [runs]`.
 // Numbers only, no pass/fail: sizes in bytes, timings as medians of several runs.
 //
 // Each update is timed twice, by `window.__timeUntil` below: "work" ends once the widget's DOM
@@ -11,7 +11,7 @@
 // layout and paint count too, and so does waiting for the frame (up to 16.7 ms at 60 Hz).
 // Polling with timers, as before, counted rendering in some runs and not in others, which is
 // what made earlier figures fall into two groups.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, existsSync, mkdirSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
@@ -61,37 +61,58 @@ const TIMER = `window.__timeUntil = (done, act) => new Promise((resolve) => {
   check();
 });`;
 
-// 1. Transfer size.
-let total = 0;
+// 1. Transfer size: the app, and what a first visit to the first question downloads (the app,
+// the list of questionnaires and the one offered first).
+const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+let app = 0;
 for (const f of readdirSync(dist).filter((f) => statSync(join(dist, f)).isFile())) {
-  const gz = gzipSync(readFileSync(join(dist, f)), { level: 9 }).length;
-  total += gz;
-  console.log(`bytes gzipped  ${f}: ${gz}`);
+  app += gz(join(dist, f));
+  console.log(`bytes gzipped  ${f}: ${gz(join(dist, f))}`);
 }
-console.log(`bytes gzipped  total: ${total}`);
+const firstContent = ['content/instruments/index.json', `content/instruments/${instrument.id}.json`];
+const firstVisit = app - gz(join(dist, 'sw.js')) + firstContent.reduce((sum, f) => sum + gz(join(dist, f)), 0);
+console.log(`bytes gzipped  app: ${app}`);
+console.log(`bytes gzipped  first visit to the first question (app without the service worker, ${firstContent.join(', ')}): ${firstVisit}`);
 
 const server = await serveDist();
 const browser = await launchBrowser();
 
-// 2. Navigation to the first question being usable, CPU slowed 4x, network ~1.6 Mbit/s, 150 ms.
-const firstInteractive = [];
+// 2. Navigation to the first question being usable, CPU slowed 4x, network ~1.6 Mbit/s, 150 ms
+// latency, timed against the SurveyJS page of the same instrument (../shared/peer-surveyjs)
+// served the same way, interleaved run by run so both see the same machine. PSC_BENCH_BASELINE
+// names another build of the app (an earlier dist/) to time in the same runs.
+const contenders = [{ name: 'app', url: server.url, ready: (page) => page.getByRole('radio', { name: instrument.roles[0].label }).click({ trial: true }) }];
+const peer = await peerSurveyJs();
+if (peer) contenders.push({ name: 'SurveyJS peer', url: peer.server.url, ready: (page) => page.locator('.sd-question').first().waitFor({ state: 'visible' }) });
+const baselineDir = process.env.PSC_BENCH_BASELINE;
+const baseline = baselineDir ? await serveDist(baselineDir) : null;
+if (baseline) contenders.push({ name: `baseline ${baselineDir}`, url: baseline.url, ready: contenders[0].ready });
+const times = contenders.map(() => []);
 for (let i = 0; i < runs; i++) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8,
-  });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  const start = performance.now();
-  await page.goto(server.url, { waitUntil: 'commit' });
-  await page.getByRole('radio', { name: instrument.roles[0].label }).click({ trial: true });
-  firstInteractive.push(performance.now() - start);
-  await context.close();
+  for (const [n, contender] of contenders.entries()) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8,
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const start = performance.now();
+    await page.goto(contender.url, { waitUntil: 'commit' });
+    await contender.ready(page);
+    times[n].push(performance.now() - start);
+    await context.close();
+  }
 }
-console.log(`first question interactive (4x CPU, 1.6 Mbit/s, 150 ms), median of ${runs}: ${ms(median(firstInteractive))}`);
+const spread = (xs) => `${ms(Math.min(...xs))}–${ms(Math.max(...xs))}`;
+for (const [n, contender] of contenders.entries()) {
+  console.log(`first question interactive (4x CPU, 1.6 Mbit/s, 150 ms), ${contender.name}, median of ${runs}: ${ms(median(times[n]))} (${spread(times[n])})`);
+}
+if (peer) console.log(`first question, app / SurveyJS peer: ${(median(times[0]) / median(times[1])).toFixed(2)}x (target at most 0.35x)`);
+await peer?.server.close();
+await baseline?.close();
 
 // 3. One answer changed: from the click to the progress count showing it (unthrottled).
 const context = await browser.newContext();
@@ -135,20 +156,30 @@ for (let i = 0; i < runs; i++) {
   importTimes.push(performance.now() - start);
 }
 console.log(`open a partner's file to full comparison (${items.length} statements, incl. Playwright round trips), median of ${runs}: ${ms(median(importTimes))}`);
+await context.close();
 
-await browser.close();
-await server.close();
+// 5 and 6. Long questionnaires: generated instruments of 200 and 500 statements, kept in the
+// page's storage as a custom instrument is, with an assessment of each.
+const benchBrowser = browser;
+const benchServer = server;
 
-// 5 and 6. Long questionnaires: a build with generated instruments of 200 and 500 statements
-// (build.rs, PSC_BENCH_ITEMS), written to dist-bench/ so dist/ stays the shipped build.
-console.log('building dist-bench/ with generated 200- and 500-statement instruments...');
-execFileSync('bash', ['scripts/trunk.sh', 'build', '--release', '--offline', '--dist', 'dist-bench'], {
-  cwd: repo, env: { ...process.env, PSC_BENCH_ITEMS: '200,500' }, stdio: 'ignore',
-});
-const benchServer = await serveDist(join(repo, 'dist-bench'));
-const benchBrowser = await launchBrowser();
-
-/** The generated instrument's item ids, as build.rs makes them. */
+/** A generated instrument of `size` statements in ten dimensions, as a custom one is written. */
+const generated = (size) => {
+  const source = { file: 'generated', section: 'timing' };
+  return {
+    schema_version: 1, id: `bench-${size}`, version: '1.0.0', title: `Generated, ${size} statements`, summary: '',
+    publisher: 'Benchmark', credit: 'Generated for timing.', source,
+    roles: [{ id: 'a', label: 'Partner A' }, { id: 'b', label: 'Partner B' }],
+    scale: { min: 1, max: 5, labels: ['1', '2', '3', '4', '5'], not_applicable: "Don't know" },
+    dimensions: Array.from({ length: 10 }, (_, d) => ({
+      id: `d${d}`, title: `Generated dimension ${d}`, short_title: `Dimension ${d}`, summary: '', source,
+      items: Array.from({ length: size }, (_, n) => n).filter((n) => n % 10 === d)
+        .map((n) => ({ id: `d${d}.i${n}`, text: `Generated statement number ${n}`, source })),
+    })),
+    reflections: [],
+  };
+};
+/** The generated instrument's item ids. */
 const generatedIds = (size) => Array.from({ length: size }, (_, n) => `d${n % 10}.i${n}`);
 const answersOf = (ids, shift) => Object.fromEntries(ids.map((id, n) => [id, { rating: 1 + ((n * 7 + shift) % 5), answered_at: 't' }]));
 const responsesOf = (size, role, shift) => ({
@@ -156,16 +187,17 @@ const responsesOf = (size, role, shift) => ({
   partner_organisation: 'Other', created_at: 't', updated_at: 't', answers: answersOf(generatedIds(size), shift), reflections: {},
 });
 
-/** A page whose storage already holds an answered assessment of the generated instrument. */
+/** A page whose storage already holds the generated instrument and an answered assessment of it. */
 async function seeded(size, withPartner) {
   const context = await benchBrowser.newContext();
   await context.addInitScript({ content: TIMER });
   // Without the partner's answers yet, the own answers are sealed, ready to open their file.
   const own = { ...responsesOf(size, 'a', 0), ...(withPartner ? {} : { sealed_at: '2026-11-21T00:00:00Z' }) };
   const stored = { store_version: 2, id: `bench-${size}`, own, ...(withPartner ? { partner: responsesOf(size, 'b', 3) } : {}) };
-  await context.addInitScript((entry) => {
+  await context.addInitScript(([entry, questionnaire]) => {
     localStorage.setItem(`partnership-scorecard.assessment.${entry.id}`, JSON.stringify(entry));
-  }, stored);
+    localStorage.setItem(`partnership-scorecard.instrument.${questionnaire.id}`, JSON.stringify(questionnaire));
+  }, [stored, generated(size)]);
   const page = await context.newPage();
   await page.goto(benchServer.url);
   await page.getByRole('button', { name: /^Resume/ }).click();
@@ -237,3 +269,32 @@ async function seeded(size, withPartner) {
 }
 await benchBrowser.close();
 await benchServer.close();
+
+/**
+ * The SurveyJS page of ../shared/peer-surveyjs, with the library files its README names (npm
+ * packages installed once into dist-peer/, outside the project's own dependencies), served
+ * gzipped like the app; null where that folder is not there.
+ */
+async function peerSurveyJs() {
+  const source = join(repo, '../shared/peer-surveyjs');
+  if (!existsSync(join(source, 'index.html'))) {
+    console.log('SurveyJS peer: ../shared/peer-surveyjs is not here, so it is not timed');
+    return null;
+  }
+  const dir = join(repo, 'dist-peer');
+  const packages = join(dir, '.packages');
+  const files = [
+    ['survey-core/survey.core.min.js', 'survey.core.min.js'],
+    ['survey-core/survey-core.min.css', 'survey-core.min.css'],
+    ['survey-js-ui/survey-js-ui.min.js', 'survey-js-ui.min.js'],
+  ];
+  if (!existsSync(join(packages, 'node_modules', files[0][0]))) {
+    mkdirSync(packages, { recursive: true });
+    execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', packages, 'survey-core@2.5.38', 'survey-js-ui@2.5.38'], { stdio: 'ignore' });
+  }
+  for (const name of readdirSync(source)) copyFileSync(join(source, name), join(dir, name));
+  for (const [from, to] of files) copyFileSync(join(packages, 'node_modules', from), join(dir, to));
+  const bytes = [...readdirSync(source), ...files.map(([, to]) => to)].filter((f) => !f.endsWith('.md')).reduce((sum, f) => sum + gz(join(dir, f)), 0);
+  console.log(`bytes gzipped  SurveyJS peer page: ${bytes}`);
+  return { server: await serveDist(dir) };
+}

@@ -4,9 +4,10 @@
 //
 // - The glue, boot.js, the service worker and the stylesheet are minified (comments and spaces).
 // - index.html loses its comments, which are for whoever reads its source.
+// - The content files (content/**/*.json) lose their indentation.
 // - The Subresource Integrity hashes Trunk wrote into index.html are recomputed for the files
 //   changed here; a stale hash would make the browser refuse the app.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { transformSync } from 'esbuild';
@@ -31,3 +32,9 @@ const html = readFileSync(path('index.html'), 'utf8').replace(/<!--[\s\S]*?-->\s
   },
 );
 writeFileSync(path('index.html'), html);
+
+for (const entry of readdirSync(path('content'), { recursive: true, withFileTypes: true })) {
+  if (!entry.isFile() || !entry.name.endsWith('.json')) continue;
+  const file = join(entry.parentPath, entry.name);
+  writeFileSync(file, JSON.stringify(JSON.parse(readFileSync(file, 'utf8'))));
+}

@@ -4,4 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-exec bash scripts/trunk.sh serve --release --offline --no-autoreload --address 127.0.0.1 --port 8080 "$@"
+exec bash scripts/trunk.sh serve --release --no-autoreload --address 127.0.0.1 --port 8080 "$@"

@@ -13,6 +13,19 @@ with_test_tools=0
 step() { printf '== setup: %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
+# rust-toolchain.toml names the exact compiler (1.95.0). A machine whose one toolchain is that
+# version under the name "stable" gets it linked under its number, rather than downloaded again.
+TOOLCHAIN=$(sed -n 's/^channel = "\(.*\)"/\1/p' rust-toolchain.toml)
+if ! (cd / && rustup run "$TOOLCHAIN" rustc --version >/dev/null 2>&1); then
+  if (cd / && rustup run stable rustc --version 2>/dev/null | grep -qF "rustc $TOOLCHAIN "); then
+    step "naming the stable toolchain $TOOLCHAIN"
+    (cd / && rustup toolchain link "$TOOLCHAIN" "$(rustup run stable rustc --print sysroot)")
+  else
+    step "installing the Rust toolchain $TOOLCHAIN"
+    (cd / && rustup toolchain install "$TOOLCHAIN" --profile minimal --component clippy,rustfmt)
+  fi
+fi
+
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   step "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
@@ -23,6 +36,13 @@ if ! rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
   step "adding the rust-src component"
   rustup component add rust-src
 fi
+# The test command checks formatting and lints.
+for component in clippy rustfmt; do
+  if [ "$with_test_tools" = 1 ] && ! rustup component list --installed 2>/dev/null | grep -q "^$component"; then
+    step "adding the $component component"
+    rustup component add "$component"
+  fi
+done
 
 if ! trunk --version 2>/dev/null | grep -qF " $TRUNK_VERSION"; then
   step "installing trunk $TRUNK_VERSION from crates.io (about 15 minutes, once)"

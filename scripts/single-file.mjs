@@ -6,7 +6,7 @@
 // into its shadow root; the wasm-bindgen glue and the WebAssembly (base64) run from one inline
 // module script. The file keeps a strict Content Security Policy: the inline script and style are
 // allowed by their SHA-256 hashes only, and nothing may be fetched from anywhere.
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 
@@ -16,6 +16,19 @@ const out = join(repo, 'dist-single');
 const read = (name) => readFileSync(join(dist, name));
 
 const css = read('main.css').toString('utf8');
+// Every content file (the list of questionnaires, each questionnaire), by its path under
+// content/, in a JSON block the app reads instead of fetching (src/adapters/content.rs). `<\/`
+// is JSON's own escape, so no `</script>` can end the block early.
+const contentDir = join(dist, 'content');
+const content = Object.fromEntries(
+  readdirSync(contentDir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.json'))
+    .map((e) => {
+      const file = join(e.parentPath, e.name);
+      return [file.slice(contentDir.length + 1).split('\\').join('/'), readFileSync(file, 'utf8')];
+    }),
+);
+const contentBlock = JSON.stringify(content).replaceAll('</', '<\\/');
 const glue = read('partnership-scorecard.js').toString('utf8');
 const wasm = read('partnership-scorecard_bg.wasm').toString('base64');
 // The glue is minified (scripts/finish-build.mjs), so its start function is found by its export.
@@ -49,6 +62,7 @@ const page = `<!DOCTYPE html>
     <style id="psc-stylesheet" media="not all">${css}</style>
   </head>
   <body>
+    <script type="application/json" id="psc-content">${contentBlock}</script>
     <div data-partnership-scorecard></div>
     <noscript>Partnership Scorecard needs JavaScript and WebAssembly to run in your browser. Nothing is sent to any server.</noscript>
     <script type="module">${script}</script>

@@ -3,16 +3,18 @@
 //! The layers, from the inside out:
 //! - [`domain`]: instruments, answers, scoring, gaps and the result-file format. Plain Rust,
 //!   no browser dependency, tested natively with `cargo test`.
-//! - [`instruments`]: the built-in instruments, one JSON data file each, embedded at compile time.
+//! - `content` (tests only): the checks every built-in instrument file passes; the files
+//!   themselves are served beside the app and fetched when needed.
 //! - [`i18n`]: the one catalogue every user-facing string comes from.
 //! - [`charts`]: plotters drawings of scores and gaps, returned as SVG text.
 //! - `adapters` (wasm only): the browser's storage and files.
 //! - `ui` (wasm only): Leptos screens that render and edit the domain values.
 
 pub mod charts;
+#[cfg(test)]
+pub mod content;
 pub mod domain;
 pub mod i18n;
-pub mod instruments;
 
 #[cfg(target_arch = "wasm32")]
 pub mod adapters;

@@ -2,5 +2,6 @@
 //! into values the UI can explain.
 
 pub mod clock;
+pub mod content;
 pub mod files;
 pub mod storage;

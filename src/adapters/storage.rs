@@ -8,10 +8,17 @@ use gloo_storage::{LocalStorage, Storage};
 use std::sync::{Arc, Mutex};
 
 use crate::domain::id_map::IdMap;
-use crate::domain::Assessment;
+use crate::domain::{Assessment, Instrument};
 
 /// Every key this app writes starts with this, so it never touches a host page's keys.
+pub const APP_PREFIX: &str = "partnership-scorecard.";
+
+/// An assessment's key: this, then its id.
 pub const KEY_PREFIX: &str = "partnership-scorecard.assessment.";
+
+/// The copy of an instrument that assessments use, kept so they open with no network (and a
+/// custom one, which has no other home): this, then its id.
+pub const INSTRUMENT_PREFIX: &str = "partnership-scorecard.instrument.";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StoreError {
@@ -46,28 +53,78 @@ impl Store {
         format!("{KEY_PREFIX}{id}")
     }
 
-    /// Every entry this app wrote, as (key, text).
-    fn entries(&self) -> Vec<(String, String)> {
+    /// Every entry this app wrote under `prefix`, as (key, text).
+    fn entries(&self, prefix: &str) -> Vec<(String, String)> {
         match self {
             Store::Browser => {
                 let Some(storage) = local_storage() else { return Vec::new() };
                 let count = storage.length().unwrap_or(0);
                 (0..count)
                     .filter_map(|i| storage.key(i).ok().flatten())
-                    .filter(|k| k.starts_with(KEY_PREFIX))
+                    .filter(|k| k.starts_with(prefix))
                     .filter_map(|k| storage.get_item(&k).ok().flatten().map(|text| (k, text)))
                     .collect()
             }
+            Store::Memory(map) => map
+                .lock()
+                .map(|m| {
+                    m.iter().filter(|(k, _)| k.starts_with(prefix)).map(|(k, v)| (k.to_string(), v.clone())).collect()
+                })
+                .unwrap_or_default(),
+        }
+    }
+
+    /// Writes one entry; `Full` when the browser refuses it.
+    fn write(&self, key: &str, text: &str) -> Result<(), StoreError> {
+        match self {
+            Store::Browser => {
+                local_storage().ok_or(StoreError::Unavailable)?.set_item(key, text).map_err(|_| StoreError::Full)
+            }
             Store::Memory(map) => {
-                map.lock().map(|m| m.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()).unwrap_or_default()
+                map.lock().map_err(|_| StoreError::Unavailable)?.insert(key, text.to_string());
+                Ok(())
             }
         }
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        match self {
+            Store::Browser => {
+                local_storage().ok_or(StoreError::Unavailable)?.remove_item(key).map_err(|_| StoreError::Unavailable)
+            }
+            Store::Memory(map) => {
+                map.lock().map_err(|_| StoreError::Unavailable)?.remove(key);
+                Ok(())
+            }
+        }
+    }
+
+    /// Every instrument kept here that reads as sound (a damaged copy is left as it is: the
+    /// built-in one is fetched again, and a custom one can be chosen again).
+    pub fn instruments(&self) -> Vec<Instrument> {
+        self.entries(INSTRUMENT_PREFIX).iter().filter_map(|(_, text)| Instrument::from_json(text).ok()).collect()
+    }
+
+    /// Keeps a copy of `instrument`, replacing any earlier copy of the same id.
+    pub fn save_instrument(&self, instrument: &Instrument) -> Result<(), StoreError> {
+        let text = serde_json::to_string(instrument).map_err(|_| StoreError::Unavailable)?;
+        self.write(&format!("{INSTRUMENT_PREFIX}{}", instrument.id), &text)
+    }
+
+    /// Whether a copy of the instrument `id` is kept (sound or not).
+    pub fn has_instrument(&self, id: &str) -> bool {
+        let key = format!("{INSTRUMENT_PREFIX}{id}");
+        self.entries(&key).iter().any(|(k, _)| *k == key)
+    }
+
+    pub fn delete_instrument(&self, id: &str) -> Result<(), StoreError> {
+        self.remove(&format!("{INSTRUMENT_PREFIX}{id}"))
     }
 
     /// Every stored assessment, most recently changed first, and how many entries could not be
     /// read (those are left untouched in storage).
     pub fn load_all(&self) -> (Vec<Assessment>, usize) {
-        let entries = self.entries();
+        let entries = self.entries(KEY_PREFIX);
         let mut assessments: Vec<Assessment> =
             entries.iter().filter_map(|(_, text)| Assessment::from_stored(text)).collect();
         let unreadable = entries.len() - assessments.len();
@@ -80,7 +137,7 @@ impl Store {
     /// user to download (and perhaps repair), never silently dropped.
     pub fn unreadable(&self) -> IdMap<String> {
         let mut damaged = IdMap::default();
-        for (key, text) in self.entries() {
+        for (key, text) in self.entries(KEY_PREFIX) {
             if Assessment::from_stored(&text).is_none() {
                 damaged.insert(&key, text);
             }
@@ -90,56 +147,28 @@ impl Store {
 
     pub fn save(&self, assessment: &Assessment) -> Result<(), StoreError> {
         match self {
-            Store::Browser => {
-                if local_storage().is_none() {
-                    return Err(StoreError::Unavailable);
-                }
+            // gloo writes straight from the value, without a copy of the text in between.
+            Store::Browser if local_storage().is_some() => {
                 LocalStorage::set(Self::key(&assessment.id), assessment).map_err(|_| StoreError::Full)
             }
-            Store::Memory(map) => {
-                let text = serde_json::to_string(assessment).map_err(|_| StoreError::Unavailable)?;
-                map.lock().map_err(|_| StoreError::Unavailable)?.insert(&Self::key(&assessment.id), text);
-                Ok(())
-            }
+            _ => self.write(
+                &Self::key(&assessment.id),
+                &serde_json::to_string(assessment).map_err(|_| StoreError::Unavailable)?,
+            ),
         }
     }
 
-    /// Removes every key this app wrote, and nothing else of the host page's.
+    /// Removes every key this app wrote (assessments, kept instruments), and nothing else of the
+    /// host page's.
     pub fn delete_all(&self) -> Result<(), StoreError> {
-        match self {
-            Store::Browser => {
-                let storage = local_storage().ok_or(StoreError::Unavailable)?;
-                let count = storage.length().map_err(|_| StoreError::Unavailable)?;
-                let ours: Vec<String> = (0..count)
-                    .filter_map(|i| storage.key(i).ok().flatten())
-                    .filter(|k| k.starts_with(KEY_PREFIX))
-                    .collect();
-                for key in ours {
-                    storage.remove_item(&key).map_err(|_| StoreError::Unavailable)?;
-                }
-                Ok(())
-            }
-            Store::Memory(map) => {
-                *map.lock().map_err(|_| StoreError::Unavailable)? = IdMap::default();
-                Ok(())
-            }
+        for (key, _) in self.entries(APP_PREFIX) {
+            self.remove(&key)?;
         }
+        Ok(())
     }
 
     pub fn delete(&self, id: &str) -> Result<(), StoreError> {
-        match self {
-            Store::Browser => {
-                if local_storage().is_none() {
-                    return Err(StoreError::Unavailable);
-                }
-                LocalStorage::delete(Self::key(id));
-                Ok(())
-            }
-            Store::Memory(map) => {
-                map.lock().map_err(|_| StoreError::Unavailable)?.remove(&Self::key(id));
-                Ok(())
-            }
-        }
+        self.remove(&Self::key(id))
     }
 }
 

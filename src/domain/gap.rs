@@ -136,7 +136,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn instrument() -> Instrument {
-        crate::instruments::builtin().remove(0)
+        crate::content::builtin().remove(0)
     }
 
     fn answered(instrument: &Instrument, role: &str, ratings: &[Option<Rating>]) -> Responses {

@@ -286,7 +286,7 @@ fn is_id(id: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::instruments;
+    use crate::content as instruments;
 
     fn sample() -> Instrument {
         instruments::builtin().into_iter().next().expect("a built-in instrument")
@@ -351,7 +351,7 @@ mod tests {
         /// Damage a real instrument file at random: cut it, or change one byte.
         #[test]
         fn damaged_instruments_give_their_problems_never_a_panic(cut in 0usize..20_000, at in 0usize..20_000, byte in 0u8..128) {
-            let text = include_str!("../instruments/local-leadership.json");
+            let text = include_str!("../content/instruments/local-leadership.json");
             let _ = Instrument::from_json(&text[..text.floor_char_boundary(cut.min(text.len()))]);
             let mut bytes = text.as_bytes().to_vec();
             let at = at % bytes.len();

@@ -83,7 +83,7 @@ mod tests {
     use crate::domain::{Rating, Responses};
 
     fn instrument() -> Instrument {
-        crate::instruments::builtin().remove(0)
+        crate::content::builtin().remove(0)
     }
 
     /// A round as the local partner's browser holds it after the joint session.

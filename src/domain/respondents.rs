@@ -182,7 +182,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn instrument() -> Arc<Instrument> {
-        Arc::new(crate::instruments::builtin().remove(0))
+        Arc::new(crate::content::builtin().remove(0))
     }
 
     fn find(id: &str) -> Option<Arc<Instrument>> {

@@ -311,7 +311,7 @@ mod tests {
 
     #[test]
     fn sealed_answers_do_not_change_and_reopening_after_comparison_is_recorded() {
-        let instrument = crate::instruments::builtin().remove(0);
+        let instrument = crate::content::builtin().remove(0);
         let mut a = Assessment::new("a".into(), Responses::new(&instrument, "local", "Org", "Other", "t0"));
         a.own.set_rating("x", Some(Rating::Score(2)), "t1");
         assert!(!a.may_open_partner_file());
@@ -343,7 +343,7 @@ mod tests {
 
     #[test]
     fn the_seal_and_the_plan_survive_storage_and_old_records_load_open() {
-        let instrument = crate::instruments::builtin().remove(0);
+        let instrument = crate::content::builtin().remove(0);
         let mut a = Assessment::new("a".into(), Responses::new(&instrument, "local", "Org", "Other", "t0"));
         a.seal("t1");
         a.partner = Some(Responses::new(&instrument, "international", "Other", "Org", "t0"));
@@ -361,7 +361,7 @@ mod tests {
 
     #[test]
     fn clearing_rating_and_comment_forgets_the_answer() {
-        let instrument = crate::instruments::builtin().remove(0);
+        let instrument = crate::content::builtin().remove(0);
         let mut r = Responses::new(&instrument, "local", " Org ", "Other", "t0");
         assert_eq!(r.organisation, "Org");
         r.set_rating("x", Some(Rating::Score(3)), "t1");

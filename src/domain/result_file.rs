@@ -8,7 +8,7 @@ use serde_json::error::Category;
 
 use super::instrument::Instrument;
 use super::plan::Action;
-use super::responses::{Rating, Responses, MAX_NAME_CHARS, MAX_TEXT_CHARS};
+use super::responses::{InstrumentRef, Rating, Responses, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 
 pub const FORMAT_NAME: &str = "partnership-scorecard-result";
 pub const FORMAT_VERSION: u32 = 1;
@@ -101,6 +101,24 @@ struct FormatName {
 #[derive(Deserialize)]
 struct FormatVersion {
     format_version: u64,
+}
+
+/// Just the instrument a file of this app's names (`responses.instrument.id`), read before the
+/// file itself so that instrument can be fetched first; `None` for anything else.
+pub fn instrument_named(text: &str) -> Option<String> {
+    #[derive(Deserialize)]
+    struct File {
+        responses: Named,
+    }
+    #[derive(Deserialize)]
+    struct Named {
+        instrument: InstrumentRef,
+    }
+    let text = text.trim_start_matches('\u{feff}');
+    (text.len() <= MAX_FILE_BYTES)
+        .then(|| serde_json::from_str::<File>(text).ok())
+        .flatten()
+        .map(|f| f.responses.instrument.id)
 }
 
 /// A safe file name for an export (`extension` without its dot): instrument, role,
@@ -226,7 +244,7 @@ mod tests {
     use super::*;
 
     fn instrument() -> Instrument {
-        crate::instruments::builtin().remove(0)
+        crate::content::builtin().remove(0)
     }
 
     fn international_file() -> String {

@@ -99,7 +99,7 @@ mod tests {
     use crate::domain::Rating;
 
     fn instrument() -> Instrument {
-        crate::instruments::builtin().remove(0)
+        crate::content::builtin().remove(0)
     }
 
     /// A round in which every statement of dimension `n` gets `local[n]` from the local partner

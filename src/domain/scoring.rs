@@ -120,7 +120,7 @@ mod tests {
 
     #[test]
     fn scores_skip_not_applicable_and_count_it() {
-        let instrument = crate::instruments::builtin().remove(0);
+        let instrument = crate::content::builtin().remove(0);
         let dimension = &instrument.dimensions[1];
         let mut responses = Responses::new(&instrument, "local", "A", "B", "t");
         responses.set_rating(&dimension.items[0].id, Some(Rating::Score(5)), "t");
@@ -150,7 +150,7 @@ mod tests {
         fn not_applicable_answers_never_move_a_score(
             ratings in prop::collection::vec(prop::option::of(1u8..=5), 0..9),
         ) {
-            let instrument = crate::instruments::builtin().remove(0);
+            let instrument = crate::content::builtin().remove(0);
             let dimension = &instrument.dimensions[0];
             let mut with_na = Responses::new(&instrument, "local", "A", "B", "t");
             let mut without = with_na.clone();

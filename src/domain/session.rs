@@ -38,7 +38,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn instrument() -> Instrument {
-        crate::instruments::builtin().remove(0)
+        crate::content::builtin().remove(0)
     }
 
     /// Both partners' answers, one rating per dimension for every item of it.

@@ -289,7 +289,7 @@ mod tests {
 
     #[test]
     fn the_table_holds_every_dimension_statement_and_reflection_with_signed_gaps() {
-        let instrument = crate::instruments::builtin().remove(0);
+        let instrument = crate::content::builtin().remove(0);
         let items: Vec<_> = instrument.items().map(|(_, i)| i.id.clone()).collect();
         let mut own = Responses::new(&instrument, &instrument.roles[0].id, "A", "B", "t");
         let mut partner = Responses::new(&instrument, &instrument.roles[1].id, "B", "A", "t");

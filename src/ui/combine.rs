@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::compare::{chart_note, figure, gap_cell, table_start};
-use super::components::{credit, file_chooser, file_text, score_text};
+use super::components::{credit, fetch_instrument_of, file_chooser, file_text, score_text};
 use super::html::Html;
 use super::results::import_message;
 use super::AppState;
@@ -46,6 +46,9 @@ pub fn section(state: AppState) -> impl IntoView {
         let this = latest.get_value();
         leptos::task::spawn_local(async move {
             let outcome = read_all(t, chosen).await;
+            if let Some((_, first)) = outcome.as_ref().ok().and_then(|files| files.first()) {
+                fetch_instrument_of(state, first).await;
+            }
             if latest.try_get_value() != Some(this) {
                 return;
             }

@@ -4,8 +4,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::html::Html;
-use super::{AppState, Notice, SaveStatus, Screen};
+use super::{AppState, LoadProblem, Notice, SaveStatus, Screen};
 use crate::adapters::files;
+use crate::domain::library::ContentProblem;
 use crate::domain::result_file::{ImportError, MAX_FILE_BYTES};
 use crate::domain::{result_file, spreadsheet, Assessment, Instrument, Tenths};
 use crate::i18n;
@@ -229,4 +230,39 @@ pub async fn file_text(file: web_sys::File) -> Result<String, ImportError> {
         files::ReadError::TooLarge { bytes } => ImportError::TooLarge { bytes, limit: MAX_FILE_BYTES },
         files::ReadError::Unreadable => ImportError::NotJson,
     })
+}
+
+/// Fetches the built-in instrument a file names, if this widget has not got it yet, so the file
+/// can then be read against it. (Whatever fails here, reading the file says.)
+pub async fn fetch_instrument_of(state: AppState, text: &str) {
+    if let Some(id) = result_file::instrument_named(text) {
+        let _ = state.instrument_named(&id).await;
+    }
+}
+
+/// Why content could not be had, for the person.
+pub fn load_message(t: &Strings, problem: &LoadProblem) -> String {
+    match problem {
+        LoadProblem::Unreachable => t.load_unreachable.to_string(),
+        LoadProblem::Status(status) => i18n::fill(t.load_status, &[("status", status)]),
+        LoadProblem::TooLarge => t.load_too_large.to_string(),
+        LoadProblem::Damaged(problem) => content_problem_message(t, problem),
+        LoadProblem::NotKept(reason) => reason.clone(),
+    }
+}
+
+/// What is wrong with a content file: for an instrument, each problem with where it is.
+pub fn content_problem_message(t: &Strings, problem: &ContentProblem) -> String {
+    match problem {
+        ContentProblem::NotAnIndex => t.load_damaged_index.to_string(),
+        ContentProblem::Instrument(problems) => {
+            let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            i18n::fill(t.load_damaged_instrument, &[("problems", &list.join(t.list_separator))])
+        }
+        ContentProblem::WrongInstrument { found, .. } => i18n::fill(t.load_wrong_instrument, &[("found", found)]),
+        ContentProblem::BuiltInId { id } => i18n::fill(t.custom_built_in_id, &[("id", id)]),
+        ContentProblem::DropsAnswers { id, missing } => {
+            i18n::fill(t.custom_drops_answers, &[("id", id), ("missing", &missing.join(t.list_separator))])
+        }
+    }
 }

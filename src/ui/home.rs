@@ -2,12 +2,17 @@
 
 use leptos::prelude::*;
 
-use super::components::{chosen_file, clicked, confirmed, credit, file_chooser, file_text, value};
+use super::components::{
+    chosen_file, clicked, confirmed, content_problem_message, credit, fetch_instrument_of, file_chooser, file_text,
+    load_message, value,
+};
 use super::html::Html;
+use super::library::{CustomProblem, Load, LoadProblem};
 use super::results;
 use super::{AppState, Notice, Screen};
-use crate::adapters::{clock, files};
+use crate::adapters::{clock, content, files};
 use crate::domain::joint_file::{into_assessment, read_joint_file};
+use crate::domain::library;
 use crate::domain::responses::MAX_NAME_CHARS;
 use crate::domain::ResultFile;
 use crate::domain::{progress, Assessment, Instrument, Responses};
@@ -86,7 +91,13 @@ fn reopen_joint_session(state: AppState) -> impl IntoView {
     let on_change = move |ev: leptos::ev::Event| {
         let Some(file) = chosen_file(&ev) else { return };
         leptos::task::spawn_local(async move {
-            let outcome = file_text(file).await.and_then(|text| read_joint_file(&text, &|id| state.instrument(id)));
+            let outcome = match file_text(file).await {
+                Ok(text) => {
+                    fetch_instrument_of(state, &text).await;
+                    read_joint_file(&text, &|id| state.instrument(id))
+                }
+                Err(e) => Err(e),
+            };
             // The person may have left this screen while the file was read: then it is dropped.
             if chosen.is_disposed() {
                 return;
@@ -130,7 +141,8 @@ fn reopen_joint_session(state: AppState) -> impl IntoView {
             return;
         };
         let (id, date) = (assessment.id.clone(), assessment.round_date());
-        match state.add(assessment) {
+        let Some(instrument) = state.instrument(&assessment.own.instrument.id) else { return };
+        match state.add(assessment, &instrument) {
             Ok(()) => {
                 state.go(Screen::Session(id));
                 state.notice.set(Some(Notice::Info(i18n::fill(t.joint_opened, &[("date", &date)]))));
@@ -226,78 +238,137 @@ fn saved_rows(state: AppState, assessments: &[Assessment]) -> String {
 
 fn new_assessment(state: AppState) -> impl IntoView {
     let t = state.t;
-    // The host page may name the questionnaire and the role (data-instrument, data-role).
-    let preset = state.options.instrument.as_deref().and_then(|id| state.instrument(id));
-    let first = preset.or_else(|| state.instruments.first().cloned());
-    let preset_role = state.options.role.as_deref().unwrap_or_default();
-    let mut html = Html::new();
-    html.element("h2", &[("id", "psc-new-title")], t.new_title).open("form", &[("novalidate", "")]);
-    html.open("div", &[("class", "psc-field")]).element("label", &[("for", "psc-instrument")], t.instrument_label);
-    html.open("select", &[("id", "psc-instrument")]);
-    for i in state.instruments {
-        let mut option = vec![("value", i.id.as_str())];
-        if first.as_ref().is_some_and(|f| f.id == i.id) {
-            option.push(("selected", ""));
+    // The host page may name the questionnaire (a built-in id, or the address of its own) and the
+    // role (data-instrument, data-role); otherwise the first of the index is offered.
+    let chosen = RwSignal::new(state.options.instrument.clone().unwrap_or_default());
+    let preset_role = state.options.role.clone().unwrap_or_default();
+    // The host page's own questionnaire (an address), once it is here: chosen by its id.
+    Effect::new(move |_| {
+        if let Some(Load::Ready(id)) = state.library.with(|l| l.hosted.clone()) {
+            if state.options.hosted().is_some_and(|url| chosen.with_untracked(|c| c == url)) {
+                chosen.set(id);
+            }
         }
-        html.element("option", &option, &i.title);
-    }
-    html.close("select").open("div", &[("id", ABOUT)]);
-    if let Some(first) = &first {
-        about(&mut html, first);
-    }
-    html.close("div").close("div").open("fieldset", &[("class", "psc-field"), ("id", "psc-role")]).element(
-        "legend",
-        &[],
-        t.role_label,
-    );
-    html.open("div", &[("id", ROLES)]);
-    if let Some(first) = &first {
-        roles(&mut html, first, preset_role);
-    }
-    html.close("div").close("fieldset");
+    });
+    // Once the index is here, the first of it, unless something is chosen already.
+    Effect::new(move |_| {
+        let first = state.library.with(|l| match &l.index {
+            Load::Ready(index) => index.instruments.first().map(|e| e.id.clone()),
+            _ => None,
+        });
+        if let Some(first) = first.filter(|_| chosen.with_untracked(String::is_empty)) {
+            chosen.set(first);
+        }
+    });
+    // The chosen built-in instrument is fetched as soon as it is chosen.
+    Effect::new(move |_| state.fetch(&chosen.get()));
+
+    // Each part is written as HTML when what it shows changes, and only then (not at every
+    // instrument fetched in the background, say).
+    // The questionnaires offered: the index's, then custom ones kept here.
+    let options = Memo::new(move |_| {
+        let chosen = chosen.get();
+        state.library.with(|l| {
+            let built_in = match &l.index {
+                Load::Ready(index) => index.instruments.iter().map(|e| (&e.id, &e.title)).collect(),
+                _ => Vec::new(),
+            };
+            let custom = l.instruments.iter().filter(|i| !library::is_built_in(&i.id)).map(|i| (&i.id, &i.title));
+            let mut html = Html::new();
+            for (id, title) in built_in.into_iter().chain(custom) {
+                let mut option = vec![("value", id.as_str())];
+                if *id == chosen {
+                    option.push(("selected", ""));
+                }
+                html.element("option", &option, title);
+            }
+            html.finish()
+        })
+    });
+    // What the chosen questionnaire is; while it is fetched, a note; if that failed, why, and a
+    // button to try again.
+    let about_part = Memo::new(move |_| {
+        let id = chosen.get();
+        let mut html = Html::new();
+        let status = state.library.with(|l| match (&l.index, id.is_empty()) {
+            (Load::Failed(problem), true) => Load::Failed(problem.clone()),
+            (_, true) => Load::Loading,
+            _ => l.fetch_state(&id).unwrap_or_default(),
+        });
+        match status {
+            Load::Ready(()) => {
+                if let Some(instrument) = state.instrument(&id) {
+                    about(&mut html, &instrument);
+                }
+            }
+            Load::Loading => {
+                html.element("p", &[("class", "psc-hint"), ("role", "status")], t.loading_instrument);
+            }
+            Load::Failed(problem) => {
+                html.element("p", &[("class", "psc-error-slot"), ("role", "alert")], &load_message(t, &problem));
+                html.element("button", &[("type", "button"), ("data-do", RETRY)], t.retry);
+            }
+        }
+        html.finish()
+    });
+    // Its roles, once it is here.
+    let roles_part = Memo::new(move |_| {
+        let mut html = Html::new();
+        if let Some(instrument) = state.instrument(&chosen.get()) {
+            roles(&mut html, &instrument, &preset_role);
+        }
+        html.finish()
+    });
+
+    let mut names = Html::new();
     let max = MAX_NAME_CHARS.to_string();
     for (id, label, autocomplete) in
         [("psc-org", t.organisation_label, "organization"), ("psc-partner-org", t.partner_organisation_label, "off")]
     {
-        html.open("div", &[("class", "psc-field")]).element("label", &[("for", id)], label);
-        html.open("input", &[("id", id), ("type", "text"), ("autocomplete", autocomplete), ("maxlength", &max)])
+        names.open("div", &[("class", "psc-field")]).element("label", &[("for", id)], label);
+        names
+            .open("input", &[("id", id), ("type", "text"), ("autocomplete", autocomplete), ("maxlength", &max)])
             .close("div");
     }
     // Optional, and given only by someone who agrees to be named (see domain::respondents).
-    html.open("div", &[("class", "psc-field")]).element("label", &[("for", RESPONDENT)], t.respondent_label);
-    html.element("p", &[("id", "psc-respondent-hint"), ("class", "psc-hint")], t.respondent_hint);
-    html.open(
-        "input",
-        &[
-            ("id", RESPONDENT),
-            ("type", "text"),
-            ("autocomplete", "name"),
-            ("maxlength", &max),
-            ("aria-describedby", "psc-respondent-hint"),
-        ],
-    )
-    .close("div");
-    html.element(
-        "p",
-        &[("id", "psc-new-error"), ("class", "psc-error-slot"), ("role", "alert"), ("tabindex", "-1")],
-        "",
-    );
-    html.element("button", &[("type", "submit"), ("class", "psc-primary")], t.start).close("form");
+    names.open("div", &[("class", "psc-field")]).element("label", &[("for", RESPONDENT)], t.respondent_label);
+    names.element("p", &[("id", "psc-respondent-hint"), ("class", "psc-hint")], t.respondent_hint);
+    names
+        .open(
+            "input",
+            &[
+                ("id", RESPONDENT),
+                ("type", "text"),
+                ("autocomplete", "name"),
+                ("maxlength", &max),
+                ("aria-describedby", "psc-respondent-hint"),
+            ],
+        )
+        .close("div");
+    let mut own = Html::new();
+    own.open("details", &[("class", "psc-own-instrument")]).element("summary", &[], t.custom_title);
+    own.element("p", &[("class", "psc-hint")], t.custom_intro);
+    file_chooser(&mut own, CUSTOM_FILE, t.custom_label, "psc-custom-error", None);
+    own.close("details");
 
-    // Another questionnaire: its description and its roles (the old choice no longer applies).
+    // Another questionnaire chosen, or a file of one's own.
     let on_change = move |ev: leptos::ev::Event| {
-        let chosen =
-            ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).filter(|e| e.id() == "psc-instrument");
-        if let Some(instrument) = chosen.and_then(|_| state.instrument(&value(state, "#psc-instrument"))) {
-            for (selector, write) in [
-                (ABOUT_SELECTOR, about as fn(&mut Html, &Instrument)),
-                (ROLES_SELECTOR, |h: &mut Html, i: &Instrument| roles(h, i, "")),
-            ] {
-                let mut html = Html::new();
-                write(&mut html, &instrument);
-                if let Some(part) = state.element(selector) {
-                    part.set_inner_html(&html.finish());
-                }
+        let Some(field) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        if field.id() == "psc-instrument" {
+            chosen.set(value(state, "#psc-instrument"));
+        } else if field.id() == CUSTOM_FILE {
+            load_custom_file(state, chosen, &ev);
+        }
+    };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if clicked(&ev, &format!("[data-do={RETRY}]")).is_some() {
+            let chosen = chosen.get_untracked();
+            if state.library.with_untracked(|l| matches!(l.index, Load::Failed(_))) {
+                state.load_index();
+            } else if state.options.hosted() == Some(chosen.as_str()) {
+                state.load_hosted();
+            } else {
+                state.fetch(&chosen);
             }
         }
     };
@@ -358,19 +429,74 @@ fn new_assessment(state: AppState) -> impl IntoView {
         responses.respondent = respondent.trim().to_string();
         let assessment = Assessment::new(clock::new_id(), responses);
         let id = assessment.id.clone();
-        match state.add(assessment) {
+        match state.add(assessment, &instrument) {
             Ok(()) => state.go(Screen::Answer(id)),
             Err(reason) => state.notice.set(Some(Notice::Error(reason))),
         }
     };
-    view! { <section aria-labelledby="psc-new-title" class="psc-card" on:change=on_change on:submit=start inner_html=html.finish()></section> }
+    view! {
+        <section aria-labelledby="psc-new-title" class="psc-card" on:change=on_change on:click=on_click on:submit=start>
+            <h2 id="psc-new-title">{t.new_title}</h2>
+            <form novalidate>
+                <div class="psc-field">
+                    <label for="psc-instrument">{t.instrument_label}</label>
+                    <select id="psc-instrument" inner_html=move || options.get()></select>
+                    <div id=ABOUT inner_html=move || about_part.get()></div>
+                </div>
+                <div inner_html=own.finish()></div>
+                <fieldset class="psc-field" id="psc-role">
+                    <legend>{t.role_label}</legend>
+                    <div id=ROLES inner_html=move || roles_part.get()></div>
+                </fieldset>
+                <div inner_html=names.finish()></div>
+                <p id="psc-new-error" class="psc-error-slot" role="alert" tabindex="-1"></p>
+                <button type="submit" class="psc-primary">{t.start}</button>
+            </form>
+        </section>
+    }
 }
 
 // The parts of the form that follow the questionnaire chosen.
 const ABOUT: &str = "psc-instrument-about";
-const ABOUT_SELECTOR: &str = "#psc-instrument-about";
 const ROLES: &str = "psc-roles";
-const ROLES_SELECTOR: &str = "#psc-roles";
+/// The chooser of a questionnaire file of one's own.
+const CUSTOM_FILE: &str = "psc-custom-file";
+/// What the button trying a failed fetch again does (its `data-do`).
+const RETRY: &str = "retry";
+
+/// A questionnaire file of one's own chosen: read, checked and kept, then chosen; or the list of
+/// what is wrong with it, beside the chooser, with nothing stored changed.
+fn load_custom_file(state: AppState, chosen: RwSignal<String>, ev: &leptos::ev::Event) {
+    let t = state.t;
+    let Some(file) = chosen_file(ev) else { return };
+    leptos::task::spawn_local(async move {
+        let outcome = match files::read_text(&file, content::MAX_CONTENT_BYTES).await {
+            Ok(text) => state.add_custom(&text).map_err(|p| match p {
+                CustomProblem::Content(p) => content_problem_message(t, &p),
+                CustomProblem::Storage(reason) => reason,
+            }),
+            Err(files::ReadError::TooLarge { .. }) => Err(load_message(t, &LoadProblem::TooLarge)),
+            Err(files::ReadError::Unreadable) => Err(t.import_not_json.to_string()),
+        };
+        // The person may have left this screen while the file was read: then it is dropped
+        // from view (it is kept, if it was sound, and offered next time).
+        if !state.shows(&Screen::Home) {
+            return;
+        }
+        let message = match outcome {
+            Ok(instrument) => {
+                chosen.set(instrument.id.clone());
+                state.notice.set(Some(Notice::Info(i18n::fill(t.custom_added, &[("title", &instrument.title)]))));
+                String::new()
+            }
+            Err(message) => message,
+        };
+        if let Some(slot) = state.element("#psc-custom-error") {
+            slot.set_text_content(Some(&message));
+        }
+        state.focus_soon(if message.is_empty() { "#psc-instrument" } else { "#psc-custom-error" });
+    });
+}
 const RESPONDENT: &str = "psc-respondent";
 
 /// What a questionnaire is, and whose it is.

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { useServerAndBrowser, newPage, startAssessment, answer, items, instrument, repo, seal, violations } from './harness.mjs';
+import { useServerAndBrowser, newPage, startAssessment, answer, items, instrument, repo, seal, violations, seedAssessment } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
@@ -89,7 +89,7 @@ test('in forced-colours (high contrast) mode focus and large gaps stay marked, a
   const page = await newPage(context, errors);
   await page.emulateMedia({ forcedColors: 'active' });
   const stored = JSON.parse(readFileSync(join(repo, 'tests/fixtures/stored-assessment-v1.json'), 'utf8'));
-  await page.addInitScript((entry) => localStorage.setItem(`partnership-scorecard.assessment.${entry.id}`, JSON.stringify(entry)), stored);
+  await seedAssessment(page, stored);
   await page.goto(env.server.url);
   await page.getByRole('button', { name: /^Resume/ }).click();
   await page.getByRole('button', { name: '3. Compare' }).click();

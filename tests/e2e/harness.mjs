@@ -19,14 +19,18 @@ const types = {
   '.json': 'application/json',
 };
 
-/** Serves dist/ on a free loopback port, gzipped when the browser accepts it, as a real host would. */
-export async function serveDist(root = dist) {
+/**
+ * Serves dist/ on a free loopback port, gzipped when the browser accepts it, as a real host would;
+ * under `folder` (e.g. `/scorecard/`) as a site that keeps the app in a folder of its own.
+ */
+export async function serveDist(root = dist, { folder = '/' } = {}) {
   if (!existsSync(join(root, 'index.html'))) {
     throw new Error('dist/index.html is missing: run `trunk build --release` first (scripts/test.sh does)');
   }
   const server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
+    const asked = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const path = asked.startsWith(folder) ? normalize(`/${asked.slice(folder.length)}`).replace(/^(\.\.[/\\])+/, '') : null;
+    const file = path === null ? join(root, '\0') : join(root, path.endsWith('/') ? `${path}index.html` : path);
     try {
       const body = await readFile(file);
       const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream' };
@@ -98,7 +102,7 @@ export async function newPage(context, errors) {
 
 /** The instrument as data: the tests derive what they expect from it, not from the app. */
 export const instrument = JSON.parse(
-  readFileSync(join(repo, 'src/instruments/local-leadership.json'), 'utf8'),
+  readFileSync(join(repo, 'src/content/instruments/local-leadership.json'), 'utf8'),
 );
 export const items = instrument.dimensions.flatMap((d) => d.items.map((i) => ({ ...i, dimension: d.id })));
 
@@ -201,16 +205,22 @@ export function answeredAssessment(id) {
 }
 
 /**
- * Opens the app with `entry` stored as an assessment (once per tab: a reload keeps what the app
- * stored since), resumes it and goes to its joint session.
+ * Stores `entry` as an assessment before the page loads, with the copy of its questionnaire the
+ * app keeps beside it (once per tab: a reload keeps what the app stored since).
  */
-export async function openSessionOf(page, url, entry) {
-  await page.addInitScript((stored) => {
+export function seedAssessment(page, entry) {
+  return page.addInitScript(([stored, questionnaire]) => {
     if (!sessionStorage.getItem('seeded')) {
       localStorage.setItem(`partnership-scorecard.assessment.${stored.id}`, JSON.stringify(stored));
+      localStorage.setItem(`partnership-scorecard.instrument.${questionnaire.id}`, JSON.stringify(questionnaire));
       sessionStorage.setItem('seeded', '1');
     }
-  }, entry);
+  }, [entry, instrument]);
+}
+
+/** Opens the app with `entry` stored as an assessment, resumes it and goes to its joint session. */
+export async function openSessionOf(page, url, entry) {
+  await seedAssessment(page, entry);
   await page.goto(url);
   await page.getByRole('button', { name: /^Resume/ }).click();
   await page.getByRole('button', { name: '4. Joint session' }).click();

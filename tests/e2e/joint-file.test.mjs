@@ -100,7 +100,8 @@ test("a joint session goes into one file, and the other partner reopens all of i
   const row = page.locator('.psc-plan tbody tr');
   assert.deepEqual((await row.locator('th, td').allTextContents()).slice(0, 4), [dimension.title, `Share budget lines ${hostile}`, 'Both finance officers', '2027-01-31']);
   assert.equal(await page.getByRole('checkbox', { name: `Done: Share budget lines ${hostile}` }).isChecked(), true);
-  const reopened = await page.evaluate(() => Object.entries(localStorage).map(([, v]) => JSON.parse(v)));
+  const reopened = await page.evaluate(() => Object.entries(localStorage)
+    .filter(([k]) => k.startsWith('partnership-scorecard.assessment.')).map(([, v]) => JSON.parse(v)));
   assert.equal(reopened.length, 1);
   assert.deepEqual(reopened[0].own, kept.partner);
   assert.deepEqual(reopened[0].partner, kept.own);

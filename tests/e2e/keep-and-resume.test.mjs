@@ -104,8 +104,9 @@ test('a new assessment can be started and answered with the keyboard only', asyn
   // characters), so the partner's copy of the app will open the file.
   const second = page.getByRole('group', { name: items[1].text }).getByLabel(/^Comment on/);
   await second.fill(`${'Pasted. '.repeat(1300)}`);
-  await page.waitForFunction((id) => Object.values(localStorage).some((v) => v.includes(id) && JSON.parse(v).own.answers[id]?.comment), items[1].id);
-  const stored = await page.evaluate((id) => Object.values(localStorage).map((v) => JSON.parse(v)).find((a) => a.own?.answers?.[id]).own.answers[id].comment, items[1].id);
+  const assessments = () => Object.entries(localStorage).filter(([k]) => k.startsWith('partnership-scorecard.assessment.')).map(([, v]) => JSON.parse(v));
+  await page.waitForFunction(`(${assessments})().some((a) => a.own.answers['${items[1].id}']?.comment)`);
+  const stored = await page.evaluate(`(${assessments})().find((a) => a.own.answers['${items[1].id}']).own.answers['${items[1].id}'].comment`);
   assert.equal(stored.length, 10_000);
   assert.equal(stored, 'Pasted. '.repeat(1300).slice(0, 10_000));
   assert.deepEqual(errors, []);

@@ -1,8 +1,11 @@
 // After one visit online, the scorecard opens and works with no server at all: its service
-// worker serves the app's own files. Answers were never in that cache: they stay in storage.
+// worker serves the app's own files and every built-in questionnaire. Answers were never in that
+// cache: they stay in storage, with the questionnaire each assessment uses.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, useServerAndBrowser, newPage, startAssessment, ratingRadio, items } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveDist, useServerAndBrowser, newPage, startAssessment, ratingRadio, items, repo } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
@@ -28,6 +31,36 @@ test('once opened online, the app opens and keeps answers with the server gone',
   assert.equal(await ratingRadio(page, items[0], 4).isChecked(), true, 'the answer given online is there');
   await ratingRadio(page, items[1], 2).check();
   await page.getByText(`2 of ${items.length} statements answered`).waitFor();
+  assert.deepEqual(errors.filter((e) => !/Failed to load resource|net::ERR/.test(e)), []);
+  await context.close();
+});
+
+test('after one visit, every built-in questionnaire starts with the server gone', async () => {
+  const server = await serveDist();
+  const errors = [];
+  const context = await env.browser.newContext();
+  const page = await newPage(context, errors);
+  await page.goto(server.url);
+  await page.getByRole('radio').first().waitFor();
+  const { instruments } = JSON.parse(readFileSync(join(repo, 'src/content/instruments/index.json'), 'utf8'));
+  // The service worker fetches every questionnaire in the background once the app runs.
+  await page.waitForFunction(async (ids) => {
+    const cache = await caches.open('partnership-scorecard-v2');
+    const kept = await Promise.all(ids.map((id) => cache.match(`content/instruments/${id}.json`)));
+    return kept.every(Boolean);
+  }, instruments.map((i) => i.id), { timeout: 15000, polling: 100 });
+  await server.close();
+
+  for (const { id, title } of instruments) {
+    const questionnaire = JSON.parse(readFileSync(join(repo, `src/content/instruments/${id}.json`), 'utf8'));
+    await page.goto(server.url);
+    await page.getByLabel('Questionnaire', { exact: true }).selectOption(id);
+    await page.getByRole('radio', { name: questionnaire.roles[0].label }).check();
+    await page.getByLabel("Your organisation's name").fill('Workshop Org');
+    await page.getByLabel("Your partner organisation's name").fill('Partner Org');
+    await page.getByRole('button', { name: 'Start answering' }).click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  }
   assert.deepEqual(errors.filter((e) => !/Failed to load resource|net::ERR/.test(e)), []);
   await context.close();
 });

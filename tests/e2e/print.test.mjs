@@ -4,7 +4,7 @@
 // the browser, with a page count a 26-statement report can have.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, newPage, instrument, answeredAssessment } from './harness.mjs';
+import { useServerAndBrowser, newPage, instrument, answeredAssessment, seedAssessment } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
@@ -44,7 +44,7 @@ for (const theme of ['light', 'dark']) {
     const errors = [];
     const context = await env.browser.newContext({ viewport: { width: A4_PRINTABLE_PX, height: 1100 } });
     const page = await newPage(context, errors);
-    await page.addInitScript((entry) => localStorage.setItem(`partnership-scorecard.assessment.${entry.id}`, JSON.stringify(entry)), stored);
+    await seedAssessment(page, stored);
     await page.goto(env.server.url);
     if (theme === 'dark') {
       await page.evaluate(() => document.querySelector('[data-partnership-scorecard]').setAttribute('data-theme', 'dark'));

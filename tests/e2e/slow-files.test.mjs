@@ -5,7 +5,7 @@
 // case first checks that the slowed file does arrive when the person stays.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, newPage, answeredAssessment, storageSnapshot, openSessionOf } from './harness.mjs';
+import { useServerAndBrowser, newPage, answeredAssessment, storageSnapshot, openSessionOf, seedAssessment } from './harness.mjs';
 
 const env = useServerAndBrowser();
 const DELAY_MS = 600;
@@ -32,21 +32,13 @@ function sealedWithoutPartner(id) {
   return { entry, file };
 }
 
-async function seed(page, entry) {
-  await page.addInitScript((stored) => {
-    if (!sessionStorage.getItem('seeded')) {
-      localStorage.setItem(`partnership-scorecard.assessment.${stored.id}`, JSON.stringify(stored));
-      sessionStorage.setItem('seeded', '1');
-    }
-  }, entry);
-}
 
 test("the partner's file, still being read when the person goes back to the start, is dropped", async () => {
   const errors = [];
   const context = await slowContext();
   const page = await newPage(context, errors);
   const { entry, file } = sealedWithoutPartner('slow');
-  await seed(page, entry);
+  await seedAssessment(page, entry);
   await page.goto(env.server.url);
   const chooser = page.getByLabel("Open your partner's result file");
   const open = async () => {
@@ -107,7 +99,7 @@ test('a joint file, still being read when the person leaves the start screen, as
   const page = await newPage(context, errors);
   const { own, partner } = answeredAssessment('joint');
   const joint = { format: 'partnership-scorecard-joint', format_version: 1, exported_at: 't', responses: own, partner, plan: [], round_date: '2026-09-01' };
-  await seed(page, answeredAssessment('kept'));
+  await seedAssessment(page, answeredAssessment('kept'));
   await page.goto(env.server.url);
   const chooser = page.getByLabel('Open a joint session file');
   const question = page.getByText('Which partner are you?');
