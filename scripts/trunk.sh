@@ -17,7 +17,7 @@
 #   used: cargo only warns, and the stand-in would then be dead code nobody notices.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 if grep -q '^\[\[patch.unused\]\]' Cargo.lock || ! cargo tree --locked --target wasm32-unknown-unknown -i wasm-streams >/dev/null 2>&1; then
   echo "Cargo.toml patches wasm-streams with vendor/wasm-streams, but nothing uses wasm-streams any more:" >&2
   echo "remove the [patch.crates-io] entry and vendor/wasm-streams." >&2
