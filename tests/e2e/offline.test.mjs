@@ -42,6 +42,7 @@ test('after one visit, every built-in questionnaire starts with the server gone'
   const page = await newPage(context, errors);
   await page.goto(server.url);
   await page.getByRole('radio').first().waitFor();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 10000 });
   const { instruments } = JSON.parse(readFileSync(join(repo, 'src/content/instruments/index.json'), 'utf8'));
   // The service worker fetches every questionnaire in the background once the app runs.
   await page.waitForFunction(async (ids) => {
