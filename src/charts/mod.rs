@@ -156,14 +156,30 @@ pub struct Legend<'a> {
     pub partner: &'a str,
 }
 
-/// The scale's points, from `first` to `last`, above rows starting at `top`.
-struct Axis {
+/// The scale's points, from `first` to `last`, above rows starting at `top`, each named by its
+/// number, or by its word where the scale shows words only (a checklist's "no", "partly", "yes").
+struct Axis<'a> {
     first: u8,
     last: u8,
     top: i32,
+    names: &'a [String],
 }
 
-impl Axis {
+/// A chart's scale: its lowest point and what each point is called on the axis, lowest first.
+#[derive(Debug, Clone, Copy)]
+pub struct Ticks<'a> {
+    pub first: u8,
+    pub names: &'a [String],
+}
+
+impl<'a> Ticks<'a> {
+    fn axis(self, top: i32) -> Axis<'a> {
+        let points = u8::try_from(self.names.len().max(2) - 1).unwrap_or(u8::MAX);
+        Axis { first: self.first, last: self.first.saturating_add(points), top, names: self.names }
+    }
+}
+
+impl Axis<'_> {
     fn row_y(&self, index: usize) -> i32 {
         self.top + ROW * index as i32 + ROW / 2
     }
@@ -180,7 +196,8 @@ impl Axis {
         for point in self.first..=self.last {
             let x = self.x(f64::from(point));
             canvas.line((x, self.top - 8), (x, bottom), &GRID, 1)?;
-            canvas.text(&point.to_string(), (x, self.top - 20), &SCALE_POINT)?;
+            let name = self.names.get(usize::from(point - self.first)).map_or_else(|| point.to_string(), Clone::clone);
+            canvas.text(&name, (x, self.top - 20), &SCALE_POINT)?;
         }
         Ok(())
     }
@@ -199,8 +216,8 @@ fn fit(label: &str, max_chars: usize) -> String {
 /// Both partners' scores per dimension as a dumbbell chart: one row per dimension, a circle for
 /// you, a triangle for your partner, joined by a line whose length is the gap. Large gaps get a
 /// thick dark line and a bold note. Rows come in the order given (largest gap first).
-pub fn gap_chart(rows: &[GapRow], scale: (u8, u8), legend: Legend<'_>) -> Result<String, ChartError> {
-    let axis = Axis { first: scale.0, last: scale.1, top: TOP_WITH_LEGEND };
+pub fn gap_chart(rows: &[GapRow], ticks: Ticks<'_>, legend: Legend<'_>) -> Result<String, ChartError> {
+    let axis = ticks.axis(TOP_WITH_LEGEND);
     draw(rows.len(), axis.top, |canvas| {
         canvas.circle((PLOT_LEFT, 22), 8)?;
         canvas.text(legend.own, (PLOT_LEFT + 16, 22), &LEGEND)?;
@@ -229,8 +246,8 @@ pub fn gap_chart(rows: &[GapRow], scale: (u8, u8), legend: Legend<'_>) -> Result
 
 /// One partner's score per dimension as horizontal bars from the bottom of the scale.
 /// `rows` are (label, score, text after the bar).
-pub fn score_chart(rows: &[(String, Option<f64>, String)], scale: (u8, u8)) -> Result<String, ChartError> {
-    let axis = Axis { first: scale.0, last: scale.1, top: TOP_WITHOUT_LEGEND };
+pub fn score_chart(rows: &[(String, Option<f64>, String)], ticks: Ticks<'_>) -> Result<String, ChartError> {
+    let axis = ticks.axis(TOP_WITHOUT_LEGEND);
     draw(rows.len(), axis.top, |canvas| {
         axis.draw(canvas, rows.len())?;
         for (i, (label, score, note)) in rows.iter().enumerate() {
@@ -258,6 +275,21 @@ mod tests {
             .collect()
     }
 
+    fn ticks() -> Ticks<'static> {
+        static NAMES: std::sync::LazyLock<Vec<String>> =
+            std::sync::LazyLock::new(|| (1..=5).map(|n| n.to_string()).collect());
+        Ticks { first: 1, names: &NAMES }
+    }
+
+    #[test]
+    fn a_checklists_axis_names_its_points_in_words() {
+        let names: Vec<String> = ["No", "Partly", "Yes"].map(String::from).to_vec();
+        let svg = score_chart(&[("A".into(), Some(1.5), "1.5".into())], Ticks { first: 0, names: &names }).unwrap();
+        let words = texts(&svg);
+        assert!(["No", "Partly", "Yes"].iter().all(|w| words.contains(&w.to_string())), "{words:?}");
+        assert!(!words.contains(&"0".to_string()));
+    }
+
     fn legend() -> Legend<'static> {
         Legend { own: "You", partner: "Your partner" }
     }
@@ -270,7 +302,7 @@ mod tests {
     fn a_gap_chart_has_a_circle_and_a_triangle_per_complete_row() {
         let svg = gap_chart(
             &[row("Capacities", Some(2.0), Some(4.5), true), row("Foundation", Some(3.0), None, false)],
-            (1, 5),
+            ticks(),
             legend(),
         )
         .unwrap();
@@ -285,17 +317,17 @@ mod tests {
 
     #[test]
     fn markers_sit_at_their_scores_on_the_scale() {
-        let svg = gap_chart(&[row("D", Some(1.0), Some(5.0), true)], (1, 5), legend()).unwrap();
+        let svg = gap_chart(&[row("D", Some(1.0), Some(5.0), true)], ticks(), legend()).unwrap();
         // The row's circle at the left end of the plot, the line spanning the whole plot.
         assert!(svg.contains(&format!("cx=\"{PLOT_LEFT}\"")), "{svg}");
-        let y = Axis { first: 1, last: 5, top: TOP_WITH_LEGEND }.row_y(0);
+        let y = ticks().axis(TOP_WITH_LEGEND).row_y(0);
         assert!(svg.contains(&format!("x1=\"{PLOT_LEFT}\" y1=\"{y}\" x2=\"{PLOT_RIGHT}\" y2=\"{y}\"")), "{svg}");
     }
 
     #[test]
     fn hostile_labels_are_escaped() {
         let svg =
-            gap_chart(&[row("<script>alert(1)</script>&", Some(1.0), Some(2.0), false)], (1, 5), legend()).unwrap();
+            gap_chart(&[row("<script>alert(1)</script>&", Some(1.0), Some(2.0), false)], ticks(), legend()).unwrap();
         assert!(!svg.contains("<script>"));
         assert!(svg.contains("&lt;script&gt;"));
     }
@@ -312,7 +344,7 @@ mod tests {
     fn a_score_chart_draws_one_bar_per_scored_dimension() {
         let rows =
             vec![("A".to_string(), Some(3.5), "3.5".to_string()), ("B".to_string(), None, "not rated".to_string())];
-        let svg = score_chart(&rows, (1, 5)).unwrap();
+        let svg = score_chart(&rows, ticks()).unwrap();
         // The background plus one bar.
         assert_eq!(svg.matches("<rect").count(), 2);
         assert!(texts(&svg).contains(&"not rated".to_string()));

@@ -13,7 +13,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::domain::library::{Index, IndexEntry, BUILT_IN, INDEX_FORMAT};
-use crate::domain::Instrument;
+use crate::domain::{Instrument, SourceRef};
 
 /// This folder.
 pub fn dir() -> PathBuf {
@@ -41,6 +41,13 @@ pub fn builtin() -> Vec<Instrument> {
         .iter()
         .map(|entry| Instrument::from_json(&text(&entry.id)).unwrap_or_else(|p| panic!("{}: {p:?}", entry.id)))
         .collect()
+}
+
+/// The small custom instrument of the schema document (`demo/our-partnership-check.json`), for
+/// tests that shape an instrument of their own from it.
+pub fn example() -> Instrument {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("demo/our-partnership-check.json");
+    Instrument::from_json(&read(&path)).expect("the schema example is sound")
 }
 
 #[cfg(test)]
@@ -110,29 +117,133 @@ mod tests {
         }
     }
 
+    /// Every place of an instrument that cites its source, with a name for messages.
+    fn citations(instrument: &Instrument) -> Vec<(String, &SourceRef)> {
+        let mut refs = vec![("instrument".to_string(), &instrument.source)];
+        for d in &instrument.dimensions {
+            refs.push((d.id.clone(), &d.source));
+            refs.extend(d.items.iter().map(|i| (i.id.clone(), &i.source)));
+        }
+        refs.extend(instrument.questions().map(|q| (q.id.clone(), &q.source)));
+        refs.extend(instrument.advice.iter().map(|a| ("advice".to_string(), &a.source)));
+        refs
+    }
+
+    /// The heading of a cited section: "Section — potential actions" cites the list under
+    /// that section's heading.
+    fn heading(section: &str) -> String {
+        normalise(section.split(" — ").next().unwrap_or_default())
+    }
+
+    /// The text of each cited section of `file`, normalised: from its heading's first
+    /// occurrence to the next heading any built-in instrument cites in that file.
+    fn sections(file: &str, text: &str, instruments: &[Instrument]) -> Vec<(String, String)> {
+        let text = normalise(text);
+        let mut starts: Vec<(usize, String)> = instruments
+            .iter()
+            .flat_map(citations)
+            .filter(|(_, source)| source.file == file)
+            .filter_map(|(_, source)| {
+                let heading = heading(&source.section);
+                text.find(&heading).map(|at| (at, heading))
+            })
+            .collect();
+        starts.sort();
+        starts.dedup();
+        starts
+            .iter()
+            .enumerate()
+            .map(|(n, (at, heading))| {
+                let end = starts[n + 1..].iter().map(|(next, _)| *next).find(|next| next > at).unwrap_or(text.len());
+                (heading.clone(), text[*at..end].to_string())
+            })
+            .collect()
+    }
+
+    /// Every instrument file in the folder, listed in the index or not yet.
+    fn all_files() -> Vec<Instrument> {
+        files()
+            .iter()
+            .map(|id| Instrument::from_json(&text(id)).unwrap_or_else(|p| panic!("{id}.json: {p:?}")))
+            .collect()
+    }
+
     #[test]
-    fn every_source_reference_names_a_seed_file_and_a_section_in_it() {
+    fn every_citation_names_a_seed_file_and_a_section_and_its_words_are_in_that_section() {
         let dir = seeds_dir();
         assert!(dir.is_dir(), "source documents not found at {}; set PSC_SEEDS_DIR", dir.display());
-        for instrument in builtin() {
-            let mut refs = vec![("instrument".to_string(), &instrument.source)];
-            for d in &instrument.dimensions {
-                refs.push((d.id.clone(), &d.source));
-                refs.extend(d.items.iter().map(|i| (i.id.clone(), &i.source)));
+        let instruments = all_files();
+        for instrument in &instruments {
+            for (id, source) in citations(instrument) {
+                let at = format!("{}/{id}", instrument.id);
+                let text = std::fs::read_to_string(dir.join(&source.file))
+                    .unwrap_or_else(|_| panic!("{at}: no source file {}", source.file));
+                let sections = sections(&source.file, &text, &instruments);
+                let heading = heading(&source.section);
+                let Some((_, section)) = sections.iter().find(|(h, _)| *h == heading) else {
+                    panic!("{at}: section {:?} is not in {}", source.section, source.file)
+                };
+                if let Some(quote) = &source.quote {
+                    assert!(
+                        section.contains(&normalise(quote)),
+                        "{at}: {quote:?} is not in section {:?} of {}",
+                        source.section,
+                        source.file
+                    );
+                }
             }
-            refs.extend(instrument.reflections.iter().map(|q| (q.id.clone(), &q.source)));
-            for (id, source) in refs {
-                let path = dir.join(&source.file);
-                let text = std::fs::read_to_string(&path)
-                    .unwrap_or_else(|_| panic!("{}/{id}: no source file {}", instrument.id, source.file));
-                // "Section — potential actions" cites the list under that section's heading.
-                let heading = source.section.split(" — ").next().unwrap_or_default();
+        }
+    }
+
+    /// What a partner reads as the source's words is the source's words: every statement,
+    /// question and dimension of a built-in instrument quotes the passage it rests on, and a
+    /// checklist's advice is quoted whole.
+    #[test]
+    fn every_built_in_statement_question_and_dimension_quotes_its_source() {
+        let dir = seeds_dir();
+        for instrument in all_files() {
+            for (id, source) in citations(&instrument).into_iter().skip(1) {
+                assert!(source.quote.is_some(), "{}/{id}: no quotation", instrument.id);
+            }
+            if let Some(advice) = &instrument.advice {
+                let text = normalise(&std::fs::read_to_string(dir.join(&advice.source.file)).unwrap_or_default());
                 assert!(
-                    normalise(&text).contains(&normalise(heading)),
-                    "{}/{id}: section {heading:?} is not in {}",
-                    instrument.id,
-                    source.file
+                    text.contains(&normalise(&advice.text)),
+                    "{}: the advice is not the source's words",
+                    instrument.id
                 );
+            }
+        }
+    }
+
+    /// A built-in instrument's later version keeps every id of the one before (and its scale),
+    /// so answers given on the earlier version all still have their statement. One fixture per
+    /// released version that changed, in tests/fixtures/instruments/<id>-<version>.json.
+    #[test]
+    fn later_versions_keep_every_id_and_the_scale_of_earlier_ones() {
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/instruments");
+        let current = builtin();
+        for entry in std::fs::read_dir(&fixtures).expect("tests/fixtures/instruments") {
+            let path = entry.expect("entry").path();
+            let earlier = Instrument::from_json(&read(&path)).unwrap_or_else(|p| panic!("{}: {p:?}", path.display()));
+            let now = current.iter().find(|i| i.id == earlier.id).expect("a fixture of a built-in instrument");
+            assert_eq!(
+                (now.scale.min, now.scale.max),
+                (earlier.scale.min, earlier.scale.max),
+                "{}: the scale",
+                earlier.id
+            );
+            for role in &earlier.roles {
+                assert!(now.role(&role.id).is_some(), "{}: role {} was taken out", earlier.id, role.id);
+            }
+            for d in &earlier.dimensions {
+                assert!(now.dimension(&d.id).is_some(), "{}: dimension {} was taken out", earlier.id, d.id);
+            }
+            for (_, item) in earlier.items() {
+                assert!(now.item(&item.id).is_some(), "{}: statement {} was taken out", earlier.id, item.id);
+            }
+            for question in earlier.questions() {
+                assert!(now.question(&question.id).is_some(), "{}: question {} was taken out", earlier.id, question.id);
             }
         }
     }
@@ -141,7 +252,7 @@ mod tests {
     fn suggested_actions_are_the_sources_potential_actions() {
         // Each suggested action must start with words taken from the source document.
         let dir = seeds_dir();
-        for instrument in builtin() {
+        for instrument in all_files() {
             for d in &instrument.dimensions {
                 let text = normalise(&std::fs::read_to_string(dir.join(&d.source.file)).unwrap_or_default());
                 for action in &d.suggested_actions {

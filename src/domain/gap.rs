@@ -50,11 +50,24 @@ pub struct DimensionGap {
     /// Own mean minus partner's; `None` unless both rated something in this dimension.
     pub gap: Option<Tenths>,
     pub large: bool,
+    /// Where the statements are about one side: that side, when it rates itself higher than
+    /// the other rates it by at least the large-gap threshold (a blind spot of its own).
+    pub blind_spot: Option<String>,
 }
 
 impl DimensionGap {
     pub fn dimension_id(&self) -> &str {
         &self.own.dimension_id
+    }
+
+    /// The side its statements are about, if any.
+    pub fn about(&self) -> Option<&str> {
+        self.own.about.as_deref()
+    }
+
+    /// Its dimension and the side it is about.
+    pub fn key(&self) -> (&str, Option<&str>) {
+        self.own.key()
     }
 
     pub fn direction(&self) -> Option<Direction> {
@@ -71,6 +84,10 @@ pub struct ItemGap {
     /// Own rating minus partner's; `None` unless both gave a point of the scale.
     pub gap: Option<Tenths>,
     pub large: bool,
+    /// The side the statement is about, if any, and whether it is that side's blind spot (see
+    /// [`DimensionGap::blind_spot`]).
+    pub about: Option<String>,
+    pub blind_spot: Option<String>,
 }
 
 impl ItemGap {
@@ -89,12 +106,19 @@ pub struct Comparison {
 
 pub fn compare(instrument: &Instrument, own: &Responses, partner: &Responses) -> Comparison {
     let scale = &instrument.scale;
+    // A side rating itself higher than the other rates it, by a large gap: its blind spot.
+    let blind_spot = |about: Option<&str>, gap: Option<Tenths>| {
+        let about = about?;
+        let self_minus_other = if about == own.role { gap? } else { Tenths(0) - gap? };
+        (self_minus_other.0 > 0 && is_large(self_minus_other, scale)).then(|| about.to_string())
+    };
     let dimensions: Vec<DimensionGap> = dimension_scores(instrument, own)
         .into_iter()
         .zip(dimension_scores(instrument, partner))
         .map(|(own, partner)| {
             let gap = own.mean.zip(partner.mean).map(|(a, b)| a - b);
-            DimensionGap { large: gap.is_some_and(|g| is_large(g, scale)), own, partner, gap }
+            let blind_spot = blind_spot(own.about.as_deref(), gap);
+            DimensionGap { large: gap.is_some_and(|g| is_large(g, scale)), own, partner, gap, blind_spot }
         })
         .collect();
     let items: Vec<ItemGap> = instrument
@@ -112,6 +136,8 @@ pub fn compare(instrument: &Instrument, own: &Responses, partner: &Responses) ->
                 partner: b,
                 gap,
                 large: gap.is_some_and(|g| is_large(g, scale)),
+                about: item.about.clone(),
+                blind_spot: blind_spot(item.about.as_deref(), gap),
             }
         })
         .collect();
@@ -261,5 +287,81 @@ mod tests {
             prop_assert!(c.dimensions.iter().all(|d| d.gap.is_none_or(|g| g.0 == 0) && !d.large));
             prop_assert!(c.items.iter().all(|i| !i.large));
         }
+    }
+
+    /// Each partner rates both sides: statements about the network and about members, in one
+    /// dimension each.
+    fn both_sides() -> Instrument {
+        let mut instrument = crate::content::example();
+        instrument.dimensions[0].items[0].about = Some("network".into());
+        instrument.dimensions[0].items[1].about = Some("member".into());
+        instrument
+    }
+
+    #[test]
+    fn statements_about_each_side_are_scored_apart_and_a_side_rating_itself_higher_is_its_blind_spot() {
+        let instrument = both_sides();
+        let (about_network, about_members) =
+            (&instrument.dimensions[0].items[0].id, &instrument.dimensions[0].items[1].id);
+        let mut network = Responses::new(&instrument, "network", "N", "M", "t");
+        let mut member = Responses::new(&instrument, "member", "M", "N", "t");
+        // The network rates itself 4 and members 3; members rate the network 1 and themselves 3.
+        network.set_rating(about_network, Some(Rating::Score(4)), "t");
+        network.set_rating(about_members, Some(Rating::Score(3)), "t");
+        member.set_rating(about_network, Some(Rating::Score(1)), "t");
+        member.set_rating(about_members, Some(Rating::Score(3)), "t");
+        let keys = |c: &Comparison| {
+            let mut keys: Vec<_> =
+                c.dimensions.iter().map(|d| (d.dimension_id().to_string(), d.about().map(str::to_string))).collect();
+            keys.sort();
+            keys
+        };
+        let seen_by_network = compare(&instrument, &network, &member);
+        assert_eq!(
+            keys(&seen_by_network),
+            [
+                ("information".into(), None),
+                ("voice".into(), Some("member".into())),
+                ("voice".into(), Some("network".into())),
+            ]
+        );
+        let group =
+            |c: &Comparison, about: &str| c.dimensions.iter().find(|d| d.about() == Some(about)).cloned().unwrap();
+        let on_network = group(&seen_by_network, "network");
+        assert_eq!(
+            (on_network.own.mean, on_network.partner.mean, on_network.gap),
+            (Some(Tenths(40)), Some(Tenths(10)), Some(Tenths(30)))
+        );
+        assert_eq!(on_network.blind_spot.as_deref(), Some("network"), "the network sees itself 3 points higher");
+        assert_eq!(group(&seen_by_network, "member").blind_spot, None, "members are seen alike");
+        // From the members' side: the same blind spot, the gap the other way.
+        let seen_by_members = compare(&instrument, &member, &network);
+        let on_network = group(&seen_by_members, "network");
+        assert_eq!((on_network.gap, on_network.blind_spot.as_deref()), (Some(Tenths(-30)), Some("network")));
+        let statement = seen_by_members.items.iter().find(|i| &i.item_id == about_network).unwrap();
+        assert_eq!((statement.about.as_deref(), statement.blind_spot.as_deref()), (Some("network"), Some("network")));
+        // A side rated higher by the other than by itself has no blind spot: it is modest.
+        member.set_rating(about_network, Some(Rating::Score(5)), "t");
+        assert_eq!(group(&compare(&instrument, &network, &member), "network").blind_spot, None);
+    }
+
+    #[test]
+    fn a_dimension_only_one_side_answers_has_no_gap_and_counts_only_for_that_side() {
+        let mut instrument = crate::content::example();
+        instrument.dimensions[1].roles = vec!["member".into()];
+        let item = instrument.dimensions[1].items[0].id.clone();
+        let mut member = Responses::new(&instrument, "member", "M", "N", "t");
+        member.set_rating(&item, Some(Rating::Score(2)), "t");
+        let network = Responses::new(&instrument, "network", "N", "M", "t");
+        let c = compare(&instrument, &member, &network);
+        let d = c.dimensions.iter().find(|d| d.dimension_id() == "information").unwrap();
+        assert_eq!((d.own.mean, d.partner.mean, d.gap), (Some(Tenths(20)), None, None));
+        use crate::domain::scoring::progress;
+        assert_eq!(progress(&instrument, &member).total, instrument.item_count());
+        assert_eq!(
+            progress(&instrument, &network).total,
+            instrument.item_count() - 1,
+            "the network does not answer it"
+        );
     }
 }

@@ -1,16 +1,23 @@
 //! An instrument is the questionnaire both partners answer: dimensions of rated statements
-//! (items), a rating scale, reflection questions and the two partner roles. Instruments are data
-//! (`src/instruments/*.json`, schema in `docs/instrument-schema.md`), so this module only
-//! describes and checks them.
+//! (items), a rating scale, free-text questions and the two partner roles. Instruments are data
+//! (`src/content/instruments/*.json`, or a file an organisation writes; schema in
+//! `docs/instrument-schema.md`), so this module only describes and checks them.
+//!
+//! What varies between instruments is said in the data, never in a screen: the scale and its
+//! words, whether it is a scorecard or a checklist of things done, statements about one side of
+//! the partnership (each partner rating itself and the other), dimensions only one side answers,
+//! learning questions per dimension, and whether rounds over time make sense.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
+
+use super::json::{self, Object, Reader, Shape, ShapeProblem};
 use std::collections::BTreeSet;
 
 /// The instrument schema version this build reads.
 pub const SCHEMA_VERSION: u32 = 1;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Instrument {
     pub schema_version: u32,
     /// Stable id; result files name it, so it never changes once published.
@@ -25,29 +32,69 @@ pub struct Instrument {
     /// Exactly two: the two sides of the partnership.
     pub roles: Vec<Role>,
     pub scale: Scale,
+    /// A scorecard rates how things are; a checklist ticks what is in place or done.
+    #[serde(skip_serializing_if = "Kind::is_scorecard")]
+    pub kind: Kind,
     pub dimensions: Vec<Dimension>,
-    #[serde(default)]
+    /// Questions both partners answer in their own words, after the dimensions.
     pub reflections: Vec<Question>,
+    /// What the source advises when not everything is ticked (a checklist's results repeat it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub advice: Option<Note>,
+    /// Whether the partners answer it again over time and compare the rounds; `false` for a
+    /// one-off, such as closing out an agreement.
+    #[serde(skip_serializing_if = "is_true")]
+    pub rounds: bool,
+}
+
+fn is_true(value: &bool) -> bool {
+    *value
+}
+
+/// What an instrument asks: how things are, or what is done.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// Statements rated on a scale (agreement, "how well").
+    #[default]
+    Scorecard,
+    /// Boxes ticked on a scale such as no / partly / yes; the results list what is not ticked.
+    Checklist,
+}
+
+impl Kind {
+    fn is_scorecard(&self) -> bool {
+        *self == Kind::Scorecard
+    }
+}
+
+/// A text from the source with where it comes from: the advice of a checklist.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Note {
+    pub text: String,
+    pub source: SourceRef,
 }
 
 /// Where a piece of the instrument comes from, so every statement can be traced to its source.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SourceRef {
     pub file: String,
     pub section: String,
+    /// The source's own words this part rests on, as they stand there (a test checks the
+    /// built-in instruments' quotations against the source documents); shown to the partners
+    /// as a quotation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Role {
     pub id: String,
     pub label: String,
 }
 
 /// A rating scale from `min` to `max`, one label per point, plus a "don't know" choice.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Scale {
     pub min: u8,
     pub max: u8,
@@ -77,8 +124,7 @@ impl Scale {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Dimension {
     pub id: String,
     pub title: String,
@@ -88,51 +134,107 @@ pub struct Dimension {
     pub source: SourceRef,
     pub items: Vec<Item>,
     /// The source's own suggestions for acting on this dimension.
-    #[serde(default)]
     pub suggested_actions: Vec<String>,
+    /// Learning questions on this dimension, answered in the partners' own words.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<Question>,
+    /// The roles that answer this dimension; empty for both. A dimension only one side
+    /// answers (the specific issues of a resource-rich community, say) is shown to that side only.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<String>,
+}
+
+impl Dimension {
+    /// Whether the partner answering for `role` answers this dimension.
+    pub fn answered_by(&self, role: &str) -> bool {
+        self.roles.is_empty() || self.roles.iter().any(|r| r == role)
+    }
 }
 
 /// One rated statement.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Item {
     pub id: String,
     pub text: String,
     pub source: SourceRef,
+    /// The role this statement is about, when each partner rates both sides: its own side and
+    /// the other's. The comparison then sets each side's view of itself against the other's view
+    /// of it. `None`: about the partnership as a whole.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub about: Option<String>,
 }
 
 /// A free-text reflection question.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Question {
     pub id: String,
     pub text: String,
     pub source: SourceRef,
 }
 
-/// One thing wrong with an instrument, with the path of the field so its author can fix it.
+/// One thing wrong with an instrument, with the path of the field so its author can fix it
+/// (`dimensions[2].items[1].source.section`, or `line 3, column 14` where the file is not JSON).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InstrumentProblem {
     pub path: String,
-    pub message: String,
+    pub kind: Problem,
 }
 
-impl std::fmt::Display for InstrumentProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
+/// What is wrong, as a kind the interface words in the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// The file's shape: not JSON, a field missing, unknown or of the wrong type.
+    Shape(Shape),
+    /// A `kind` other than `scorecard` and `checklist`.
+    UnknownKind(String),
+    UnsupportedVersion,
+    Empty,
+    NotAnId,
+    DuplicateId,
+    NotTwoRoles,
+    ScaleOrder,
+    ScaleLabelCount,
+    NoDimensions,
+    NoItems,
+    NoSourceFile,
+    NoSourceSection,
+    /// An empty quotation (leave it out instead).
+    EmptyQuote,
+    /// Names a role the instrument does not have.
+    UnknownRole(String),
+    /// Every dimension is left to the other role: this role would have nothing to answer.
+    NothingToAnswer(String),
+    /// Advice is what a checklist's results repeat; a scorecard has none.
+    AdviceOnScorecard,
+}
+
+impl From<ShapeProblem> for InstrumentProblem {
+    fn from(problem: ShapeProblem) -> Self {
+        InstrumentProblem { path: problem.path, kind: Problem::Shape(problem.shape) }
     }
 }
 
 impl Instrument {
     /// Reads an instrument from JSON and checks it; every problem found is listed.
     pub fn from_json(text: &str) -> Result<Instrument, Vec<InstrumentProblem>> {
-        let instrument: Instrument = serde_json::from_str(text).map_err(|e| {
-            vec![InstrumentProblem {
-                path: format!("line {}, column {}", e.line(), e.column()),
-                message: e.to_string(),
-            }]
-        })?;
-        let problems = instrument.problems();
+        let value = json::parse(text).map_err(|p| vec![p.into()])?;
+        let mut reader = Reader::default();
+        let mut problems = Vec::new();
+        let instrument = read_instrument(&mut reader, &value, &mut problems);
+        problems.splice(0..0, reader.problems.into_iter().map(InstrumentProblem::from));
+        let Some(instrument) = instrument else { return Err(problems) };
+        // The rules too, so the author sees every problem at once; but not where a field that
+        // could not be read stands in as empty, in its part of the file (a missing title is not
+        // also an empty one, a scale whose `min` is text has no label count to check).
+        let faults: Vec<String> = problems
+            .iter()
+            .filter(|p| p.kind != Problem::Shape(Shape::Unknown))
+            .map(|p| p.path.rsplit_once('.').map_or(p.path.clone(), |(parent, _)| parent.to_string()))
+            .collect();
+        let at_fault = |path: &str| {
+            faults.iter().any(|f| path == f || path.starts_with(&format!("{f}.")) || path.starts_with(&format!("{f}[")))
+        };
+        problems.extend(instrument.problems().into_iter().filter(|p| !at_fault(&p.path)));
         if problems.is_empty() {
             Ok(instrument)
         } else {
@@ -142,11 +244,9 @@ impl Instrument {
 
     /// Every rule an instrument must keep; empty when it is sound.
     pub fn problems(&self) -> Vec<InstrumentProblem> {
-        let mut problems = Vec::new();
-        let mut problem =
-            |path: String, message: &str| problems.push(InstrumentProblem { path, message: message.to_string() });
+        let mut check = Checker::default();
         if self.schema_version != SCHEMA_VERSION {
-            problem("schema_version".into(), "unsupported schema version");
+            check.problem("schema_version", Problem::UnsupportedVersion);
         }
         for (path, value) in [
             ("id", &self.id),
@@ -155,86 +255,81 @@ impl Instrument {
             ("publisher", &self.publisher),
             ("credit", &self.credit),
         ] {
-            if value.trim().is_empty() {
-                problem(path.into(), "must not be empty");
-            }
+            check.not_empty(path, value);
         }
         if !is_id(&self.id) {
-            problem("id".into(), "use lowercase letters, digits, '-' and '.' only");
+            check.problem("id", Problem::NotAnId);
         }
-        check_source(&self.source, "source", &mut problem);
+        check.source("source", &self.source);
 
         if self.roles.len() != 2 {
-            problem("roles".into(), "there must be exactly two roles");
+            check.problem("roles", Problem::NotTwoRoles);
         }
-        let mut role_ids = BTreeSet::new();
         for (i, role) in self.roles.iter().enumerate() {
             if !is_id(&role.id) {
-                problem(format!("roles[{i}].id"), "use lowercase letters, digits, '-' and '.' only");
+                check.problem(format!("roles[{i}].id"), Problem::NotAnId);
             }
-            if !role_ids.insert(role.id.as_str()) {
-                problem(format!("roles[{i}].id"), "duplicate role id");
+            if !check.roles.insert(role.id.clone()) {
+                check.problem(format!("roles[{i}].id"), Problem::DuplicateId);
             }
-            if role.label.trim().is_empty() {
-                problem(format!("roles[{i}].label"), "must not be empty");
-            }
+            check.not_empty(format!("roles[{i}].label"), &role.label);
         }
 
         let scale = &self.scale;
         if scale.min >= scale.max {
-            problem("scale".into(), "min must be lower than max");
+            check.problem("scale", Problem::ScaleOrder);
         } else if scale.labels.len() != usize::from(scale.range()) + 1 {
-            problem("scale.labels".into(), "there must be one label for each point of the scale");
+            check.problem("scale.labels", Problem::ScaleLabelCount);
         }
         if scale.labels.iter().any(|l| l.trim().is_empty()) {
-            problem("scale.labels".into(), "labels must not be empty");
+            check.problem("scale.labels", Problem::Empty);
         }
-        if scale.not_applicable.trim().is_empty() {
-            problem("scale.not_applicable".into(), "must not be empty");
+        check.not_empty("scale.not_applicable", &scale.not_applicable);
+        if let Some(advice) = &self.advice {
+            if self.kind == Kind::Scorecard {
+                check.problem("advice", Problem::AdviceOnScorecard);
+            }
+            check.not_empty("advice.text", &advice.text);
+            check.source("advice.source", &advice.source);
         }
 
         if self.dimensions.is_empty() {
-            problem("dimensions".into(), "there must be at least one dimension");
+            check.problem("dimensions", Problem::NoDimensions);
         }
-        let mut ids = BTreeSet::new();
-        let mut check_id = |id: &str, path: String, problem: &mut dyn FnMut(String, &str)| {
-            if !is_id(id) {
-                problem(path.clone(), "use lowercase letters, digits, '-' and '.' only");
-            }
-            if !ids.insert(id.to_string()) {
-                problem(path, "duplicate id");
-            }
-        };
         for (d, dimension) in self.dimensions.iter().enumerate() {
             let at = format!("dimensions[{d}]");
-            check_id(&dimension.id, format!("{at}.id"), &mut problem);
-            for (field, value) in [("title", &dimension.title), ("short_title", &dimension.short_title)] {
-                if value.trim().is_empty() {
-                    problem(format!("{at}.{field}"), "must not be empty");
-                }
+            check.id(format!("{at}.id"), &dimension.id);
+            check.not_empty(format!("{at}.title"), &dimension.title);
+            check.not_empty(format!("{at}.short_title"), &dimension.short_title);
+            check.source(format!("{at}.source"), &dimension.source);
+            for (r, role) in dimension.roles.iter().enumerate() {
+                check.role(format!("{at}.roles[{r}]"), role);
             }
-            check_source(&dimension.source, &format!("{at}.source"), &mut problem);
             if dimension.items.is_empty() {
-                problem(format!("{at}.items"), "a dimension needs at least one item");
+                check.problem(format!("{at}.items"), Problem::NoItems);
             }
             for (i, item) in dimension.items.iter().enumerate() {
                 let at = format!("{at}.items[{i}]");
-                check_id(&item.id, format!("{at}.id"), &mut problem);
-                if item.text.trim().is_empty() {
-                    problem(format!("{at}.text"), "must not be empty");
+                check.id(format!("{at}.id"), &item.id);
+                check.not_empty(format!("{at}.text"), &item.text);
+                check.source(format!("{at}.source"), &item.source);
+                if let Some(about) = &item.about {
+                    check.role(format!("{at}.about"), about);
                 }
-                check_source(&item.source, &format!("{at}.source"), &mut problem);
+            }
+            for (q, question) in dimension.questions.iter().enumerate() {
+                check.question(format!("{at}.questions[{q}]"), question);
+            }
+        }
+        for role in &self.roles {
+            if !self.dimensions.is_empty() && !self.dimensions.iter().any(|d| d.answered_by(&role.id)) {
+                check.problem("dimensions", Problem::NothingToAnswer(role.id.clone()));
             }
         }
         for (q, question) in self.reflections.iter().enumerate() {
-            let at = format!("reflections[{q}]");
-            check_id(&question.id, format!("{at}.id"), &mut problem);
-            if question.text.trim().is_empty() {
-                problem(format!("{at}.text"), "must not be empty");
-            }
-            check_source(&question.source, &format!("{at}.source"), &mut problem);
+            check.question(format!("reflections[{q}]"), question);
         }
-        problems
+        check.problems
     }
 
     pub fn items(&self) -> impl Iterator<Item = (&Dimension, &Item)> {
@@ -253,6 +348,36 @@ impl Instrument {
         self.dimensions.iter().map(|d| d.items.len()).sum()
     }
 
+    /// The dimensions the partner answering for `role` answers.
+    pub fn dimensions_for<'a, 'r>(&'a self, role: &'r str) -> impl Iterator<Item = &'a Dimension> + use<'a, 'r> {
+        self.dimensions.iter().filter(move |d| d.answered_by(role))
+    }
+
+    /// The statements the partner answering for `role` rates.
+    pub fn items_for<'a, 'r>(&'a self, role: &'r str) -> impl Iterator<Item = (&'a Dimension, &'a Item)> + use<'a, 'r> {
+        self.dimensions_for(role).flat_map(|d| d.items.iter().map(move |i| (d, i)))
+    }
+
+    /// Every free-text question: each dimension's learning questions, then the reflections.
+    pub fn questions(&self) -> impl Iterator<Item = &Question> {
+        self.dimensions.iter().flat_map(|d| &d.questions).chain(&self.reflections)
+    }
+
+    /// The free-text questions the partner answering for `role` answers.
+    pub fn questions_for<'a, 'r>(&'a self, role: &'r str) -> impl Iterator<Item = &'a Question> + use<'a, 'r> {
+        self.dimensions_for(role).flat_map(|d| &d.questions).chain(&self.reflections)
+    }
+
+    /// Whether any statement is about one side, so that each partner rates both sides.
+    pub fn rates_both_sides(&self) -> bool {
+        self.items().any(|(_, item)| item.about.is_some())
+    }
+
+    /// The other role than `role`.
+    pub fn other_role(&self, role: &str) -> Option<&Role> {
+        self.roles.iter().find(|r| r.id != role)
+    }
+
     pub fn role(&self, id: &str) -> Option<&Role> {
         self.roles.iter().find(|r| r.id == id)
     }
@@ -262,17 +387,176 @@ impl Instrument {
         self.role(id).map_or_else(|| id.to_string(), |r| r.label.clone())
     }
 
-    pub fn reflection(&self, id: &str) -> Option<&Question> {
-        self.reflections.iter().find(|q| q.id == id)
+    /// A free-text question by id: a reflection or a dimension's learning question.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions().find(|q| q.id == id)
     }
 }
 
-fn check_source(source: &SourceRef, at: &str, problem: &mut dyn FnMut(String, &str)) {
-    if source.file.trim().is_empty() {
-        problem(format!("{at}.file"), "name the source document");
+/// The fields of each part of an instrument, in the schema's order.
+const INSTRUMENT_FIELDS: &[&str] = &[
+    "schema_version",
+    "id",
+    "version",
+    "title",
+    "summary",
+    "publisher",
+    "credit",
+    "source",
+    "roles",
+    "scale",
+    "kind",
+    "dimensions",
+    "reflections",
+    "advice",
+    "rounds",
+];
+
+fn read_instrument(reader: &mut Reader, value: &Value, problems: &mut Vec<InstrumentProblem>) -> Option<Instrument> {
+    let o = reader.object(value, "", INSTRUMENT_FIELDS)?;
+    let kind = match reader.optional_text(&o, "kind").as_deref() {
+        None | Some("scorecard") => Kind::Scorecard,
+        Some("checklist") => Kind::Checklist,
+        Some(other) => {
+            problems.push(InstrumentProblem { path: "kind".into(), kind: Problem::UnknownKind(other.to_string()) });
+            Kind::Scorecard
+        }
+    };
+    Some(Instrument {
+        schema_version: reader.whole(&o, "schema_version"),
+        id: reader.text(&o, "id"),
+        version: reader.text(&o, "version"),
+        title: reader.text(&o, "title"),
+        summary: reader.text(&o, "summary"),
+        publisher: reader.text(&o, "publisher"),
+        credit: reader.text(&o, "credit"),
+        source: read_source(reader, &o, "source"),
+        roles: reader.list(&o, "roles", true, |r, v, path| {
+            let o = r.object(v, &path, &["id", "label"])?;
+            Some(Role { id: r.text(&o, "id"), label: r.text(&o, "label") })
+        }),
+        scale: reader
+            .nested_required(&o, "scale", |r, v, path| {
+                let o = r.object(v, &path, &["min", "max", "labels", "not_applicable"])?;
+                Some(Scale {
+                    min: r.whole(&o, "min"),
+                    max: r.whole(&o, "max"),
+                    labels: r.list(&o, "labels", true, |r, v, path| r.as_text(v, path)),
+                    not_applicable: r.text(&o, "not_applicable"),
+                })
+            })
+            .unwrap_or(Scale { min: 0, max: 0, labels: Vec::new(), not_applicable: String::new() }),
+        kind,
+        dimensions: reader.list(&o, "dimensions", true, read_dimension),
+        reflections: reader.list(&o, "reflections", false, read_question),
+        advice: reader.nested(&o, "advice", |r, v, path| {
+            let o = r.object(v, &path, &["text", "source"])?;
+            Some(Note { text: r.text(&o, "text"), source: read_source(r, &o, "source") })
+        }),
+        rounds: reader.flag(&o, "rounds", true),
+    })
+}
+
+fn read_source(reader: &mut Reader, o: &Object, key: &str) -> SourceRef {
+    reader
+        .nested_required(o, key, |r, v, path| {
+            let o = r.object(v, &path, &["file", "section", "quote"])?;
+            Some(SourceRef {
+                file: r.text(&o, "file"),
+                section: r.text(&o, "section"),
+                quote: r.optional_text(&o, "quote"),
+            })
+        })
+        .unwrap_or(SourceRef { file: String::new(), section: String::new(), quote: None })
+}
+
+fn read_dimension(reader: &mut Reader, value: &Value, path: String) -> Option<Dimension> {
+    let fields =
+        ["id", "title", "short_title", "summary", "source", "items", "suggested_actions", "questions", "roles"];
+    let o = reader.object(value, &path, &fields)?;
+    Some(Dimension {
+        id: reader.text(&o, "id"),
+        title: reader.text(&o, "title"),
+        short_title: reader.text(&o, "short_title"),
+        summary: reader.text(&o, "summary"),
+        source: read_source(reader, &o, "source"),
+        items: reader.list(&o, "items", true, |r, v, path| {
+            let o = r.object(v, &path, &["id", "text", "source", "about"])?;
+            Some(Item {
+                id: r.text(&o, "id"),
+                text: r.text(&o, "text"),
+                source: read_source(r, &o, "source"),
+                about: r.optional_text(&o, "about"),
+            })
+        }),
+        suggested_actions: reader.texts(&o, "suggested_actions"),
+        questions: reader.list(&o, "questions", false, read_question),
+        roles: reader.texts(&o, "roles"),
+    })
+}
+
+fn read_question(reader: &mut Reader, value: &Value, path: String) -> Option<Question> {
+    let o = reader.object(value, &path, &["id", "text", "source"])?;
+    Some(Question {
+        id: reader.text(&o, "id"),
+        text: reader.text(&o, "text"),
+        source: read_source(reader, &o, "source"),
+    })
+}
+
+/// The problems found so far, and the ids and roles seen, to find duplicates and unknown roles.
+#[derive(Default)]
+struct Checker {
+    problems: Vec<InstrumentProblem>,
+    ids: BTreeSet<String>,
+    roles: BTreeSet<String>,
+}
+
+impl Checker {
+    fn problem(&mut self, path: impl Into<String>, kind: Problem) {
+        self.problems.push(InstrumentProblem { path: path.into(), kind });
     }
-    if source.section.trim().is_empty() {
-        problem(format!("{at}.section"), "name the section of the source document");
+
+    fn not_empty(&mut self, path: impl Into<String>, value: &str) {
+        if value.trim().is_empty() {
+            self.problem(path, Problem::Empty);
+        }
+    }
+
+    /// A dimension's, statement's or question's id: well formed, and not used before.
+    fn id(&mut self, path: String, id: &str) {
+        if !is_id(id) {
+            self.problem(path.clone(), Problem::NotAnId);
+        }
+        if !self.ids.insert(id.to_string()) {
+            self.problem(path, Problem::DuplicateId);
+        }
+    }
+
+    /// A role named by a statement or a dimension: one of the instrument's.
+    fn role(&mut self, path: String, role: &str) {
+        if !self.roles.contains(role) {
+            self.problem(path, Problem::UnknownRole(role.to_string()));
+        }
+    }
+
+    fn source(&mut self, at: impl Into<String>, source: &SourceRef) {
+        let at = at.into();
+        if source.file.trim().is_empty() {
+            self.problem(format!("{at}.file"), Problem::NoSourceFile);
+        }
+        if source.section.trim().is_empty() {
+            self.problem(format!("{at}.section"), Problem::NoSourceSection);
+        }
+        if source.quote.as_deref().is_some_and(|q| q.trim().is_empty()) {
+            self.problem(format!("{at}.quote"), Problem::EmptyQuote);
+        }
+    }
+
+    fn question(&mut self, at: String, question: &Question) {
+        self.id(format!("{at}.id"), &question.id);
+        self.not_empty(format!("{at}.text"), &question.text);
+        self.source(format!("{at}.source"), &question.source);
     }
 }
 
@@ -327,7 +611,7 @@ mod tests {
 
     #[test]
     fn unknown_fields_and_bad_json_are_reported_with_a_position() {
-        let problems = Instrument::from_json("{\"schema_version\": 1, \"bogus\": true}").unwrap_err();
+        let problems = Instrument::from_json("{\"schema_version\": 1, \"bogus\": true").unwrap_err();
         assert_eq!(problems.len(), 1);
         assert!(problems[0].path.starts_with("line 1"), "{:?}", problems);
         assert!(Instrument::from_json("not json").is_err());
@@ -360,6 +644,79 @@ mod tests {
                 let _ = Instrument::from_json(&damaged);
             }
         }
+    }
+
+    #[test]
+    fn roles_named_by_statements_and_dimensions_must_exist_and_each_must_answer_something() {
+        let mut instrument = crate::content::example();
+        instrument.dimensions[0].items[0].about = Some("donor".into());
+        instrument.dimensions[1].roles = vec!["member".into(), "nobody".into()];
+        let problems = instrument.problems();
+        assert_eq!(
+            problems.iter().map(|p| (p.path.as_str(), &p.kind)).collect::<Vec<_>>(),
+            [
+                ("dimensions[0].items[0].about", &Problem::UnknownRole("donor".into())),
+                ("dimensions[1].roles[1]", &Problem::UnknownRole("nobody".into())),
+            ]
+        );
+        let mut one_sided = crate::content::example();
+        for d in &mut one_sided.dimensions {
+            d.roles = vec!["member".into()];
+        }
+        assert_eq!(
+            one_sided.problems().into_iter().map(|p| p.kind).collect::<Vec<_>>(),
+            [Problem::NothingToAnswer("network".into())]
+        );
+    }
+
+    #[test]
+    fn advice_is_for_checklists_and_quotations_are_not_empty() {
+        let mut instrument = crate::content::example();
+        let source = instrument.source.clone();
+        instrument.advice = Some(Note { text: "Think again.".into(), source: source.clone() });
+        instrument.dimensions[0].source.quote = Some(" ".into());
+        assert_eq!(problem_paths(&instrument), ["advice", "dimensions[0].source.quote"]);
+        instrument.kind = Kind::Checklist;
+        instrument.dimensions[0].source.quote = Some("Members help set the agenda".into());
+        assert!(instrument.problems().is_empty());
+        // Written back as read: a checklist says so, a scorecard leaves it out.
+        let text = serde_json::to_string(&instrument).unwrap();
+        assert!(text.contains("\"kind\":\"checklist\"") && !text.contains("\"rounds\""));
+        assert_eq!(Instrument::from_json(&text), Ok(instrument));
+    }
+
+    #[test]
+    fn a_files_shape_problems_are_all_named_with_their_place() {
+        let problems = |text: &str| {
+            Instrument::from_json(text).unwrap_err().into_iter().map(|p| (p.path, p.kind)).collect::<Vec<_>>()
+        };
+        let example = serde_json::to_value(crate::content::example()).unwrap();
+        let mut broken = example.clone();
+        broken.as_object_mut().unwrap().remove("roles");
+        broken["colour"] = "green".into();
+        broken["scale"]["min"] = "one".into();
+        broken["dimensions"][1]["items"][0]["text"] = 3.into();
+        broken["title"] = " ".into();
+        assert_eq!(
+            problems(&broken.to_string()),
+            [
+                ("colour".to_string(), Problem::Shape(Shape::Unknown)),
+                ("roles".to_string(), Problem::Shape(Shape::Missing)),
+                ("scale.min".to_string(), Problem::Shape(Shape::Expected(json::Type::WholeNumber))),
+                ("dimensions[1].items[0].text".to_string(), Problem::Shape(Shape::Expected(json::Type::Text))),
+                // The rules too, for what could be read: every problem in one go (but not "not two
+                // roles" for the roles missing, nor a label count for a scale whose min is text).
+                ("title".to_string(), Problem::Empty),
+            ]
+        );
+        assert_eq!(
+            problems(&example.to_string()[..40]),
+            [("line 1, column 40".to_string(), Problem::Shape(Shape::CutOff))]
+        );
+        assert_eq!(problems("{ title: 1 }"), [("line 1, column 3".to_string(), Problem::Shape(Shape::Syntax))]);
+        let mut kind = example.clone();
+        kind["kind"] = "survey".into();
+        assert_eq!(problems(&kind.to_string()), [("kind".to_string(), Problem::UnknownKind("survey".into()))]);
     }
 
     #[test]

@@ -47,13 +47,12 @@ pub fn read_joint_file(
     instrument_of: &dyn Fn(&str) -> Option<Arc<Instrument>>,
 ) -> Result<(ResultFile, Arc<Instrument>), ImportError> {
     let file = read_file(text, FORMAT_NAME)?;
-    let invalid = |detail: String| Err(ImportError::Invalid { detail });
     let Some(partner) = &file.partner else {
-        return invalid("a joint file holds the answers of two partners".into());
+        return Err(ImportError::NoPartner);
     };
     let first = &file.responses;
     if first.instrument.id != partner.instrument.id {
-        return invalid("the two partners answered different questionnaires".into());
+        return Err(ImportError::DifferentInstruments);
     }
     let Some(found) = instrument_of(&first.instrument.id) else {
         return Err(ImportError::UnknownInstrument { found: first.instrument.id.clone() });
@@ -62,16 +61,16 @@ pub fn read_joint_file(
     check_responses(first, instrument)?;
     check_responses(partner, instrument)?;
     if first.role == partner.role {
-        return invalid("both partners answered for the same role".into());
+        return Err(ImportError::BothSameRole);
     }
     if !file.round_date.as_deref().is_some_and(is_date) {
-        return invalid("the round's date is not a date (YYYY-MM-DD)".into());
+        return Err(ImportError::NoRoundDate);
     }
     for action in &file.plan {
         if instrument.dimension(&action.dimension).is_none()
             || Action::new(&action.dimension, &action.what, &action.who, &action.by_when).is_err()
         {
-            return invalid(format!("the action \"{}\" breaks the plan's rules", action.what));
+            return Err(ImportError::BadAction { what: action.what.clone() });
         }
     }
     Ok((file, found))
@@ -80,6 +79,7 @@ pub fn read_joint_file(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::json::{Shape, ShapeProblem, Type};
     use crate::domain::{Rating, Responses};
 
     fn instrument() -> Instrument {
@@ -171,32 +171,35 @@ mod tests {
             })
         };
         assert_eq!(read(&both("unknown")), Err(ImportError::UnknownInstrument { found: "unknown".into() }));
-        let invalid = |text: String, words: &str| {
-            assert!(matches!(read(&text), Err(ImportError::Invalid { detail }) if detail.contains(words)), "{words}");
-        };
-        invalid(edited(|v| v["responses"]["instrument"]["id"] = "other".into()), "different questionnaires");
-        invalid(
+        let refused = |text: String, reason: ImportError| assert_eq!(read(&text), Err(reason.clone()), "{reason:?}");
+        refused(edited(|v| v["responses"]["instrument"]["id"] = "other".into()), ImportError::DifferentInstruments);
+        refused(
             edited(|v| {
                 v.as_object_mut().unwrap().remove("partner");
             }),
-            "two partners",
+            ImportError::NoPartner,
         );
-        invalid(edited(|v| v["partner"]["role"] = "local".into()), "same role");
-        invalid(
+        refused(edited(|v| v["partner"]["role"] = "local".into()), ImportError::BothSameRole);
+        refused(
             edited(|v| v["partner"]["answers"]["nope"] = serde_json::json!({"rating": 3, "answered_at": "t"})),
-            "nope",
+            ImportError::UnknownStatement { id: "nope".into() },
         );
-        invalid(edited(|v| v["round_date"] = "next spring".into()), "date");
-        invalid(
+        refused(edited(|v| v["round_date"] = "next spring".into()), ImportError::NoRoundDate);
+        refused(
             edited(|v| {
                 v.as_object_mut().unwrap().remove("round_date");
             }),
-            "date",
+            ImportError::NoRoundDate,
         );
-        invalid(edited(|v| v["plan"][0]["dimension"] = "nowhere".into()), "rules");
-        invalid(edited(|v| v["plan"][0]["what"] = " ".into()), "rules");
-        invalid(edited(|v| v["plan"][0]["by_when"] = "soon".into()), "rules");
-        invalid(edited(|v| v["plan"][0]["done"] = "yes".into()), "boolean");
+        let bad_action = ImportError::BadAction { what: "Write the MoU together".into() };
+        refused(edited(|v| v["plan"][0]["dimension"] = "nowhere".into()), bad_action.clone());
+        refused(edited(|v| v["plan"][0]["by_when"] = "soon".into()), bad_action);
+        refused(edited(|v| v["plan"][0]["what"] = " ".into()), ImportError::BadAction { what: " ".into() });
+        let damaged = |path: &str, shape| ImportError::Damaged(ShapeProblem { path: path.into(), shape });
+        refused(
+            edited(|v| v["plan"][0]["done"] = "yes".into()),
+            damaged("plan[0].done", Shape::Expected(Type::TrueOrFalse)),
+        );
     }
 
     /// Written by hand from `docs/joint-file-format.md`, never regenerated from the code.

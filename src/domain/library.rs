@@ -4,7 +4,9 @@
 //! module knows where built-in files are, what the index says, and which copy of an instrument
 //! wins when two are known.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use super::json::{self, Reader};
 
 use super::instrument::{Instrument, InstrumentProblem};
 use super::responses::Assessment;
@@ -12,7 +14,14 @@ use super::responses::Assessment;
 /// The ids of the built-in instruments. Custom instruments may not take one, so a result file
 /// naming it always means the same questionnaire; known without the index, so the rule holds
 /// offline too. `src/content/mod.rs` checks this list against the index and the files.
-pub const BUILT_IN: &[&str] = &["local-leadership"];
+pub const BUILT_IN: &[&str] = &[
+    "local-leadership",
+    "accountability-learning",
+    "partnership-practices",
+    "civic-partnership",
+    "local-authority-links",
+    "closing-out",
+];
 
 /// Whether `id` names a built-in instrument.
 pub fn is_built_in(id: &str) -> bool {
@@ -34,8 +43,7 @@ pub fn instrument_path(id: &str) -> String {
 }
 
 /// The list the start screen offers before any instrument file is fetched.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Index {
     pub format: String,
     pub format_version: u32,
@@ -44,8 +52,7 @@ pub struct Index {
 }
 
 /// One built-in instrument, as listed: enough to choose it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IndexEntry {
     pub id: String,
     pub version: String,
@@ -90,7 +97,24 @@ pub enum ContentProblem {
 impl Index {
     /// Reads the index; anything but a sound index of this format version is refused.
     pub fn from_json(text: &str) -> Result<Index, ContentProblem> {
-        let index: Index = serde_json::from_str(text).map_err(|_| ContentProblem::NotAnIndex)?;
+        let value = json::parse(text).map_err(|_| ContentProblem::NotAnIndex)?;
+        let mut reader = Reader::default();
+        let index = reader.object(&value, "", &["format", "format_version", "instruments"]).map(|o| Index {
+            format: reader.text(&o, "format"),
+            format_version: reader.whole(&o, "format_version"),
+            instruments: reader.list(&o, "instruments", true, |r, v, path| {
+                let o = r.object(v, &path, &["id", "version", "title", "publisher", "summary", "languages"])?;
+                Some(IndexEntry {
+                    id: r.text(&o, "id"),
+                    version: r.text(&o, "version"),
+                    title: r.text(&o, "title"),
+                    publisher: r.text(&o, "publisher"),
+                    summary: r.text(&o, "summary"),
+                    languages: r.texts(&o, "languages"),
+                })
+            }),
+        });
+        let index = reader.first_problem(index).map_err(|_| ContentProblem::NotAnIndex)?;
         let sound = index.format == INDEX_FORMAT && index.format_version == 1 && !index.instruments.is_empty();
         if sound {
             Ok(index)
@@ -131,7 +155,7 @@ pub fn unanswerable(instrument: &Instrument, stored: &[Assessment]) -> Vec<Strin
     let sides = stored.iter().flat_map(|a| std::iter::once(&a.own).chain(a.partner.as_ref()));
     for responses in sides.filter(|r| r.instrument.id == instrument.id) {
         let ids = responses.answers.iter().map(|(id, _)| id).filter(|id| instrument.item(id).is_none());
-        let questions = responses.reflections.iter().map(|(id, _)| id).filter(|id| instrument.reflection(id).is_none());
+        let questions = responses.reflections.iter().map(|(id, _)| id).filter(|id| instrument.question(id).is_none());
         for id in ids.chain(questions) {
             if !missing.iter().any(|m| m == id) {
                 missing.push(id.to_string());

@@ -4,6 +4,7 @@ pub mod gap;
 pub mod id_map;
 pub mod instrument;
 pub mod joint_file;
+pub mod json;
 pub mod library;
 pub mod plan;
 pub mod respondents;

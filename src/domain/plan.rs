@@ -1,23 +1,23 @@
 //! The action plan: what the partners agree to do about a gap or a low score, by whom and by
 //! when, agreed in the joint session and kept with the assessment.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
+
+use super::json::Reader;
 
 /// Longest text accepted in an action's fields; more is almost certainly pasted by mistake.
 pub const MAX_ACTION_CHARS: usize = 1000;
 
 /// One agreed action.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Action {
     /// The dimension it answers (its id).
     pub dimension: String,
     pub what: String,
-    #[serde(default)]
     pub who: String,
     /// A date, `YYYY-MM-DD`, or empty when none was agreed.
-    #[serde(default)]
     pub by_when: String,
-    #[serde(default)]
     pub done: bool,
 }
 
@@ -33,6 +33,18 @@ pub enum ActionProblem {
 }
 
 impl Action {
+    /// An action as files and storage keep it (checked by whoever reads the plan).
+    pub(crate) fn read(reader: &mut Reader, value: &Value, path: String) -> Option<Action> {
+        let o = reader.open(value, &path)?;
+        Some(Action {
+            dimension: reader.text(&o, "dimension"),
+            what: reader.text(&o, "what"),
+            who: reader.text_or_empty(&o, "who"),
+            by_when: reader.text_or_empty(&o, "by_when"),
+            done: reader.flag(&o, "done", false),
+        })
+    }
+
     /// An action as typed, trimmed and checked.
     pub fn new(dimension: &str, what: &str, who: &str, by_when: &str) -> Result<Action, ActionProblem> {
         let (what, who, by_when) = (what.trim(), who.trim(), by_when.trim());

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use super::instrument::Instrument;
 use super::responses::Responses;
 use super::result_file::{check_responses, read_file, ImportError, FORMAT_NAME, MAX_FILE_BYTES};
-use super::scoring::{dimension_scores, Tenths};
+use super::scoring::{dimension_scores, groups, Tenths};
 
 /// With fewer people than this on a side, or rating one statement, one person's words and
 /// ratings could be told apart (by another of them, or by anyone who knows who answered): only
@@ -74,12 +74,13 @@ impl Side {
         self.visible(Summary::of(ratings.collect()))
     }
 
-    /// Each dimension, in the instrument's order: the respondents' own dimension scores, as each
-    /// of them read theirs, so the side's numbers add up with what its people saw; as much as
-    /// may be shown.
+    /// Each dimension (each group, where statements are about one side: see
+    /// [`super::scoring::groups`]), in the instrument's order: the respondents' own dimension
+    /// scores, as each of them read theirs, so the side's numbers add up with what its people saw;
+    /// as much as may be shown.
     pub fn dimensions(&self, instrument: &Instrument) -> Vec<Summary> {
         let scores: Vec<_> = self.respondents.iter().map(|r| dimension_scores(instrument, r)).collect();
-        (0..instrument.dimensions.len())
+        (0..groups(instrument).len())
             .map(|d| self.visible(Summary::of(scores.iter().filter_map(|s| s[d].mean).collect())))
             .collect()
     }

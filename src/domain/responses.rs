@@ -1,6 +1,9 @@
 //! What one partner answered, and the assessment kept in the browser around it.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
+
+use super::json::{Object, Reader, Shape, Type};
 
 use super::id_map::IdMap;
 use super::instrument::Instrument;
@@ -34,33 +37,15 @@ impl Serialize for Rating {
     }
 }
 
-impl<'de> Deserialize<'de> for Rating {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct RatingVisitor;
-        impl serde::de::Visitor<'_> for RatingVisitor {
-            type Value = Rating;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                write!(f, "a whole number from 0 to 255 or \"{NOT_APPLICABLE}\"")
-            }
-            fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Rating, E> {
-                u8::try_from(n).map(Rating::Score).map_err(|_| E::custom(format!("rating {n} is out of range")))
-            }
-            fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Rating, E> {
-                Err(E::custom(format!("rating {n} is out of range")))
-            }
-            fn visit_str<E: serde::de::Error>(self, word: &str) -> Result<Rating, E> {
-                if word == NOT_APPLICABLE {
-                    Ok(Rating::NotApplicable)
-                } else {
-                    Err(E::custom(format!("unknown rating \"{word}\"")))
-                }
-            }
-        }
-        deserializer.deserialize_any(RatingVisitor)
-    }
-}
-
 impl Rating {
+    /// A rating as files write it: a whole number from 0 to 255, or the word.
+    fn read(value: &Value) -> Option<Rating> {
+        match value {
+            Value::String(word) if word == NOT_APPLICABLE => Some(Rating::NotApplicable),
+            _ => value.as_u64().and_then(|n| u8::try_from(n).ok()).map(Rating::Score),
+        }
+    }
+
     pub fn score(self) -> Option<u8> {
         match self {
             Rating::Score(n) => Some(n),
@@ -70,24 +55,24 @@ impl Rating {
 }
 
 /// One partner's answer to one item. A comment may stand without a rating.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Answer {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub rating: Option<Rating>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub comment: String,
     /// ISO 8601, when this answer last changed.
     pub answered_at: String,
 }
 
 /// One partner's free-text answer to a reflection question.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Reflection {
     pub text: String,
     pub answered_at: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct InstrumentRef {
     pub id: String,
     pub version: String,
@@ -103,7 +88,7 @@ pub const MAX_NAME_CHARS: usize = 200;
 pub const MAX_TEXT_CHARS: usize = 10_000;
 
 /// Everything one partner said: what the result file carries and the comparison reads.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Responses {
     pub instrument: InstrumentRef,
     /// The role id this partner answers for (one of the instrument's two roles).
@@ -113,30 +98,45 @@ pub struct Responses {
     /// The name of the person who answered, given only by someone who agrees to be named
     /// beside their answers when several people's answers from one side are combined
     /// (`respondents.rs`); empty for everyone else.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub respondent: String,
     pub created_at: String,
     pub updated_at: String,
     /// By item id.
-    #[serde(default)]
     pub answers: IdMap<Answer>,
-    /// By reflection question id.
-    #[serde(default)]
+    /// By question id: reflections and learning questions.
     pub reflections: IdMap<Reflection>,
     /// When the answers were sealed: locked as a finished, dated snapshot before the partner's
     /// answers could be seen. `None` while they are open.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sealed_at: Option<String>,
     /// Each time the answers were re-opened after the partner's had been seen: the other partner
     /// reads this beside the comparison.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub reopened_after_comparison: Vec<String>,
 }
 
 impl Responses {
+    /// Nothing at all, in place of answers that could not be read (never kept: the reading that
+    /// makes one is refused).
+    fn empty() -> Responses {
+        Responses::new_for(InstrumentRef { id: String::new(), version: String::new() }, "", "", "", "")
+    }
+
     pub fn new(instrument: &Instrument, role: &str, organisation: &str, partner_organisation: &str, now: &str) -> Self {
+        let instrument = InstrumentRef { id: instrument.id.clone(), version: instrument.version.clone() };
+        Responses::new_for(instrument, role, organisation, partner_organisation, now)
+    }
+
+    fn new_for(
+        instrument: InstrumentRef,
+        role: &str,
+        organisation: &str,
+        partner_organisation: &str,
+        now: &str,
+    ) -> Self {
         Responses {
-            instrument: InstrumentRef { id: instrument.id.clone(), version: instrument.version.clone() },
+            instrument,
             role: role.to_string(),
             organisation: organisation.trim().to_string(),
             partner_organisation: partner_organisation.trim().to_string(),
@@ -153,6 +153,40 @@ impl Responses {
     /// Sealed answers cannot change until they are re-opened (see [`Assessment::reopen`]).
     pub fn is_sealed(&self) -> bool {
         self.sealed_at.is_some()
+    }
+
+    /// Reads one partner's answers as result files and storage write them; fields a later
+    /// version may add are left aside.
+    pub(crate) fn read(reader: &mut Reader, value: &Value, path: String) -> Option<Responses> {
+        let o = reader.open(value, &path)?;
+        Some(Responses {
+            instrument: reader
+                .nested_required(&o, "instrument", |r, v, path| {
+                    let o = r.open(v, &path)?;
+                    Some(InstrumentRef { id: r.text(&o, "id"), version: r.text(&o, "version") })
+                })
+                .unwrap_or(InstrumentRef { id: String::new(), version: String::new() }),
+            role: reader.text(&o, "role"),
+            organisation: reader.text(&o, "organisation"),
+            partner_organisation: reader.text(&o, "partner_organisation"),
+            respondent: reader.text_or_empty(&o, "respondent"),
+            created_at: reader.text(&o, "created_at"),
+            updated_at: reader.text(&o, "updated_at"),
+            answers: IdMap::from(reader.entries(&o, "answers", |r, _, v, path| {
+                let o = r.open(v, &path)?;
+                Some(Answer {
+                    rating: read_rating(r, &o),
+                    comment: r.text_or_empty(&o, "comment"),
+                    answered_at: r.text(&o, "answered_at"),
+                })
+            })),
+            reflections: IdMap::from(reader.entries(&o, "reflections", |r, _, v, path| {
+                let o = r.open(v, &path)?;
+                Some(Reflection { text: r.text(&o, "text"), answered_at: r.text(&o, "answered_at") })
+            })),
+            sealed_at: reader.optional_text(&o, "sealed_at"),
+            reopened_after_comparison: reader.texts(&o, "reopened_after_comparison"),
+        })
     }
 
     pub fn rating(&self, item_id: &str) -> Option<Rating> {
@@ -208,25 +242,35 @@ impl Responses {
     }
 }
 
+/// An answer's rating, if it has one: anything but a rating is noted.
+fn read_rating(reader: &mut Reader, answer: &Object) -> Option<Rating> {
+    let value = reader.field(answer, "rating")?;
+    let rating = Rating::read(value);
+    if rating.is_none() {
+        reader.problem(super::json::child(&answer.path, "rating"), Shape::Expected(Type::Rating));
+    }
+    rating
+}
+
 /// An assessment as kept in this browser: one partner's own responses and, once imported, the
 /// other partner's.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Assessment {
     pub store_version: u32,
     /// Local key; never leaves the browser.
     pub id: String,
     pub own: Responses,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub partner: Option<Responses>,
     /// The actions both partners agreed in the joint session.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub plan: Vec<Action>,
     /// The day of the joint session, `YYYY-MM-DD`, when the partners set it (see
     /// [`Assessment::round_date`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub round_date: Option<String>,
     /// Joint files of earlier rounds, added to see how the partnership moved (`rounds.rs`).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub earlier_rounds: Vec<super::result_file::ResultFile>,
 }
 
@@ -276,8 +320,18 @@ impl Assessment {
     /// app (an older page left open must not load it and write it back without what it does not
     /// know): such entries are kept aside, untouched.
     pub fn from_stored(text: &str) -> Option<Assessment> {
-        let mut assessment =
-            serde_json::from_str::<Assessment>(text).ok().filter(|a| a.store_version <= STORE_VERSION)?;
+        let value = super::json::parse(text).ok()?;
+        let mut reader = Reader::default();
+        let assessment = reader.open(&value, "").map(|o| Assessment {
+            store_version: reader.whole(&o, "store_version"),
+            id: reader.text(&o, "id"),
+            own: reader.nested_required(&o, "own", Responses::read).unwrap_or_else(Responses::empty),
+            partner: reader.nested(&o, "partner", Responses::read),
+            plan: reader.list(&o, "plan", false, Action::read),
+            round_date: reader.optional_text(&o, "round_date"),
+            earlier_rounds: reader.list(&o, "earlier_rounds", false, super::result_file::ResultFile::read),
+        });
+        let mut assessment = reader.first_problem(assessment).ok().filter(|a| a.store_version <= STORE_VERSION)?;
         // Written back by this version from now on, perhaps with fields an older one would drop.
         assessment.store_version = STORE_VERSION;
         Some(assessment)
@@ -292,11 +346,11 @@ mod tests {
     fn ratings_are_written_as_numbers_or_a_word() {
         let json = serde_json::to_string(&[Rating::Score(4), Rating::NotApplicable]).unwrap();
         assert_eq!(json, r#"[4,"not_applicable"]"#);
-        let back: Vec<Rating> = serde_json::from_str(&json).unwrap();
-        assert_eq!(back, vec![Rating::Score(4), Rating::NotApplicable]);
-        assert!(serde_json::from_str::<Rating>(r#""maybe""#).is_err());
-        assert!(serde_json::from_str::<Rating>("-1").is_err());
-        assert!(serde_json::from_str::<Rating>("2.5").is_err());
+        let read = |text: &str| Rating::read(&serde_json::from_str(text).unwrap());
+        assert_eq!((read("4"), read("\"not_applicable\"")), (Some(Rating::Score(4)), Some(Rating::NotApplicable)));
+        for not_a_rating in ["\"maybe\"", "-1", "2.5", "256", "null", "[4]"] {
+            assert_eq!(read(not_a_rating), None, "{not_a_rating}");
+        }
     }
 
     #[test]

@@ -3,12 +3,13 @@
 //! anything is kept, so a bad file can never damage what is stored. The joint file
 //! (`joint_file.rs`) is read by the same rules.
 
-use serde::{Deserialize, Serialize};
-use serde_json::error::Category;
+use serde::Serialize;
+use serde_json::Value;
 
 use super::instrument::Instrument;
+use super::json::{self, Reader, Shape, ShapeProblem, Type};
 use super::plan::Action;
-use super::responses::{InstrumentRef, Rating, Responses, MAX_NAME_CHARS, MAX_TEXT_CHARS};
+use super::responses::{Rating, Responses, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 
 pub const FORMAT_NAME: &str = "partnership-scorecard-result";
 pub const FORMAT_VERSION: u32 = 1;
@@ -18,22 +19,21 @@ pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
 
 /// A result file, or a joint file (`joint_file.rs`): one shape for both, so that one reader
 /// checks both (and the download carries one reader, not two).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ResultFile {
     /// [`FORMAT_NAME`], or the joint file's.
     pub format: String,
     pub format_version: u32,
     pub exported_at: String,
     /// The program and version that wrote the file, for support.
-    #[serde(default)]
     pub generator: String,
     pub responses: Responses,
     /// A joint file only: the other partner's answers, the agreed actions, the round's date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub partner: Option<Responses>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub plan: Vec<Action>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub round_date: Option<String>,
 }
 
@@ -51,13 +51,30 @@ impl ResultFile {
         }
     }
 
+    /// Reads a file of this app (or a stored earlier round) into its values; what it checks is
+    /// only the shape: [`read_file`] and [`check_responses`] check the rest.
+    pub(crate) fn read(reader: &mut Reader, value: &Value, path: String) -> Option<ResultFile> {
+        let o = reader.open(value, &path)?;
+        Some(ResultFile {
+            format: reader.text(&o, "format"),
+            format_version: reader.whole(&o, "format_version"),
+            exported_at: reader.text(&o, "exported_at"),
+            generator: reader.text_or_empty(&o, "generator"),
+            responses: reader.nested_required(&o, "responses", Responses::read)?,
+            partner: reader.nested(&o, "partner", Responses::read),
+            plan: reader.list(&o, "plan", false, Action::read),
+            round_date: reader.optional_text(&o, "round_date"),
+        })
+    }
+
     pub fn to_json(&self) -> String {
         // Plain data with string keys: serialising it cannot fail.
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 }
 
-/// Why a partner's file was refused. Each case has its own message in the UI.
+/// Why a file was refused: each case is worded by the interface's catalogue, in the reader's
+/// language, naming what a person can look for (which statement, which field).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
     TooLarge {
@@ -85,40 +102,69 @@ pub enum ImportError {
     },
     /// The same person's answers twice, among files combined (`respondents.rs`).
     Duplicate,
-    Invalid {
-        detail: String,
+    /// A field missing, or of the wrong type: where, and what.
+    Damaged(ShapeProblem),
+    /// A statement's rating that is not a point of the scale nor "don't know" (3.5, say).
+    NotARating {
+        item: String,
+    },
+    /// A rating outside the questionnaire's scale.
+    OutsideScale {
+        item: String,
+        rating: u8,
+    },
+    /// A role the questionnaire does not have.
+    UnknownRole {
+        role: String,
+    },
+    /// Answers to a statement or question this role is not asked (or that does not exist).
+    UnknownStatement {
+        id: String,
+    },
+    /// A name longer than the app's fields take.
+    NameTooLong,
+    /// A comment or answer longer than the app's text boxes take.
+    TextTooLong,
+    /// A joint file without the second partner's answers.
+    NoPartner,
+    /// A joint file whose two partners answered different questionnaires.
+    DifferentInstruments,
+    /// A joint file whose two partners answered for the same role.
+    BothSameRole,
+    /// A joint file whose round has no date.
+    NoRoundDate,
+    /// A joint file's agreed action that breaks the plan's rules.
+    BadAction {
+        what: String,
+    },
+    /// An earlier round with no partner of this assessment's role.
+    NoSideOfRole {
+        role: String,
     },
 }
 
-/// The `format` field alone, read first so that any other JSON is named as "not a result file".
-#[derive(Deserialize)]
-struct FormatName {
-    format: Option<String>,
-}
-
-/// Then the version alone, so that a file from another version is named as such rather than
-/// reported as broken.
-#[derive(Deserialize)]
-struct FormatVersion {
-    format_version: u64,
+impl ImportError {
+    /// A shape problem, told more precisely where it is a rating.
+    fn damaged(problem: ShapeProblem) -> ImportError {
+        let rating = (problem.shape == Shape::Expected(Type::Rating))
+            .then(|| problem.path.split_once("answers[")?.1.split_once(']').map(|(item, _)| item.to_string()))
+            .flatten();
+        match rating {
+            Some(item) => ImportError::NotARating { item },
+            None => ImportError::Damaged(problem),
+        }
+    }
 }
 
 /// Just the instrument a file of this app's names (`responses.instrument.id`), read before the
 /// file itself so that instrument can be fetched first; `None` for anything else.
 pub fn instrument_named(text: &str) -> Option<String> {
-    #[derive(Deserialize)]
-    struct File {
-        responses: Named,
-    }
-    #[derive(Deserialize)]
-    struct Named {
-        instrument: InstrumentRef,
-    }
     let text = text.trim_start_matches('\u{feff}');
-    (text.len() <= MAX_FILE_BYTES)
-        .then(|| serde_json::from_str::<File>(text).ok())
-        .flatten()
-        .map(|f| f.responses.instrument.id)
+    if text.len() > MAX_FILE_BYTES {
+        return None;
+    }
+    let value = json::parse(text).ok()?;
+    value.pointer("/responses/instrument/id")?.as_str().map(str::to_string)
 }
 
 /// A safe file name for an export (`extension` without its dot): instrument, role,
@@ -178,23 +224,27 @@ pub(crate) fn read_file(text: &str, format: &str) -> Result<ResultFile, ImportEr
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    let name: FormatName = serde_json::from_str(text).map_err(|e| match e.classify() {
-        Category::Eof => ImportError::Truncated,
-        Category::Syntax | Category::Io => ImportError::NotJson,
-        Category::Data => ImportError::NotAResultFile,
+    let value = json::parse(text).map_err(|p| match p.shape {
+        Shape::CutOff => ImportError::Truncated,
+        _ => ImportError::NotJson,
     })?;
-    match name.format.as_deref() {
+    match value.get("format").and_then(Value::as_str) {
         Some(found) if found == format => {}
         // The other of the app's two kinds of file: said, so the user knows where it goes.
         Some(FORMAT_NAME | super::joint_file::FORMAT_NAME) => return Err(ImportError::OtherKindOfFile),
         _ => return Err(ImportError::NotAResultFile),
     }
-    let version: FormatVersion = serde_json::from_str(text)
-        .map_err(|_| ImportError::Invalid { detail: "format_version must be a whole number".into() })?;
-    if version.format_version != u64::from(FORMAT_VERSION) {
-        return Err(ImportError::UnsupportedVersion { found: version.format_version });
+    // The version before the rest, so that a file of another version is named as such rather
+    // than reported as damaged.
+    match value.get("format_version").map(Value::as_u64) {
+        Some(Some(found)) if found != u64::from(FORMAT_VERSION) => {
+            return Err(ImportError::UnsupportedVersion { found })
+        }
+        _ => {}
     }
-    serde_json::from_str(text).map_err(|e| ImportError::Invalid { detail: e.to_string() })
+    let mut reader = Reader::default();
+    let file = ResultFile::read(&mut reader, &value, String::new());
+    reader.first_problem(file).map_err(ImportError::damaged)
 }
 
 /// One partner's answers fit `instrument`: a role it has, its statements and questions only,
@@ -205,32 +255,31 @@ pub(crate) fn check_responses(responses: &Responses, instrument: &Instrument) ->
         .iter()
         .any(|n| n.chars().count() > MAX_NAME_CHARS)
     {
-        return Err(ImportError::Invalid { detail: format!("a name is longer than {MAX_NAME_CHARS} characters") });
+        return Err(ImportError::NameTooLong);
     }
     if instrument.role(&responses.role).is_none() {
-        return Err(ImportError::Invalid { detail: format!("unknown partner role \"{}\"", responses.role) });
+        return Err(ImportError::UnknownRole { role: responses.role.clone() });
     }
     let too_long = |text: &str| text.chars().count() > MAX_TEXT_CHARS;
-    let long_text =
-        || ImportError::Invalid { detail: format!("a comment or answer is longer than {MAX_TEXT_CHARS} characters") };
+    let long_text = || ImportError::TextTooLong;
+    let answers_for_role = |id: &str| instrument.items_for(&responses.role).any(|(_, item)| item.id == id);
+    let question_for_role = |id: &str| instrument.questions_for(&responses.role).any(|q| q.id == id);
     for (item_id, answer) in responses.answers.iter() {
-        if instrument.item(item_id).is_none() {
-            return Err(ImportError::Invalid { detail: format!("unknown statement \"{item_id}\"") });
+        if !answers_for_role(item_id) {
+            return Err(ImportError::UnknownStatement { id: item_id.to_string() });
         }
         if too_long(&answer.comment) {
             return Err(long_text());
         }
         if let Some(Rating::Score(score)) = answer.rating {
             if !instrument.scale.contains(score) {
-                return Err(ImportError::Invalid {
-                    detail: format!("rating {score} for \"{item_id}\" is outside the scale"),
-                });
+                return Err(ImportError::OutsideScale { item: item_id.to_string(), rating: score });
             }
         }
     }
     for (id, reflection) in responses.reflections.iter() {
-        if instrument.reflection(id).is_none() {
-            return Err(ImportError::Invalid { detail: format!("unknown reflection question \"{id}\"") });
+        if !question_for_role(id) {
+            return Err(ImportError::UnknownStatement { id: id.to_string() });
         }
         if too_long(&reflection.text) {
             return Err(long_text());
@@ -242,6 +291,7 @@ pub(crate) fn check_responses(responses: &Responses, instrument: &Instrument) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::json::{Shape, ShapeProblem, Type};
 
     fn instrument() -> Instrument {
         crate::content::builtin().remove(0)
@@ -272,7 +322,7 @@ mod tests {
     fn a_file_round_trips() {
         let text = international_file();
         let responses = read(&text).expect("accepted");
-        let file: ResultFile = serde_json::from_str(&text).unwrap();
+        let file = read_file(&text, FORMAT_NAME).unwrap();
         assert_eq!(responses, file.responses);
         assert_eq!(file.format, FORMAT_NAME);
         assert_eq!(file.format_version, FORMAT_VERSION);
@@ -310,7 +360,13 @@ mod tests {
             read(&edited(|v| v["format_version"] = 99.into())),
             Err(ImportError::UnsupportedVersion { found: 99 })
         );
-        assert!(matches!(read(&edited(|v| v["format_version"] = "1".into())), Err(ImportError::Invalid { .. })));
+        assert_eq!(
+            read(&edited(|v| v["format_version"] = "1".into())),
+            Err(ImportError::Damaged(ShapeProblem {
+                path: "format_version".into(),
+                shape: Shape::Expected(Type::WholeNumber)
+            }))
+        );
     }
 
     #[test]
@@ -340,16 +396,32 @@ mod tests {
         let instrument = instrument();
         let item = instrument.dimensions[0].items[0].id.clone();
         let out_of_scale = edited(|v| v["responses"]["answers"][&item]["rating"] = 9.into());
-        assert!(matches!(read(&out_of_scale), Err(ImportError::Invalid { detail }) if detail.contains(&item)));
+        assert_eq!(read(&out_of_scale), Err(ImportError::OutsideScale { item: item.clone(), rating: 9 }));
         let unknown =
             edited(|v| v["responses"]["answers"]["nope"] = serde_json::json!({"rating": 3, "answered_at": "t"}));
-        assert!(matches!(read(&unknown), Err(ImportError::Invalid { detail }) if detail.contains("nope")));
+        assert_eq!(read(&unknown), Err(ImportError::UnknownStatement { id: "nope".into() }));
         let role = edited(|v| v["responses"]["role"] = "donor".into());
-        assert!(matches!(read(&role), Err(ImportError::Invalid { .. })));
+        assert_eq!(read(&role), Err(ImportError::UnknownRole { role: "donor".into() }));
         let missing = edited(|v| {
             v["responses"].as_object_mut().unwrap().remove("role");
         });
-        assert!(matches!(read(&missing), Err(ImportError::Invalid { .. })));
+        assert_eq!(
+            read(&missing),
+            Err(ImportError::Damaged(ShapeProblem { path: "responses.role".into(), shape: Shape::Missing }))
+        );
+    }
+
+    /// A rating that is no point of a scale (3.5, "maybe", -1) names its statement, so the partner
+    /// can be told which one to look at.
+    #[test]
+    fn a_rating_that_is_not_a_rating_names_its_statement() {
+        let item = instrument().dimensions[0].items[0].id.clone();
+        for rating in
+            [serde_json::json!(3.5), serde_json::json!("maybe"), serde_json::json!(-1), serde_json::json!(256)]
+        {
+            let file = edited(|v| v["responses"]["answers"][&item]["rating"] = rating.clone());
+            assert_eq!(read(&file), Err(ImportError::NotARating { item: item.clone() }), "{rating}");
+        }
     }
 
     #[test]
@@ -359,10 +431,7 @@ mod tests {
             let longest = edited(|v| v["responses"][field] = "é".repeat(200).into());
             assert!(read(&longest).is_ok(), "{field}");
             let longer = edited(|v| v["responses"][field] = format!("<script>{}", "x".repeat(193)).into());
-            assert!(
-                matches!(read(&longer), Err(ImportError::Invalid { detail }) if detail.contains("longer than 200")),
-                "{field}"
-            );
+            assert_eq!(read(&longer), Err(ImportError::NameTooLong), "{field}");
         }
     }
 
@@ -377,9 +446,7 @@ mod tests {
             assert!(read(&file).is_ok(), "characters, not bytes");
         }
         for file in [comment("x".repeat(10_001)), reflection(format!("<script>{}", "x".repeat(9_993)))] {
-            assert!(
-                matches!(read(&file), Err(ImportError::Invalid { detail }) if detail.contains("longer than 10000"))
-            );
+            assert_eq!(read(&file), Err(ImportError::TextTooLong));
         }
     }
 
@@ -413,7 +480,7 @@ mod tests {
     #[test]
     fn stored_assessments_of_every_store_version_still_load() {
         let fixture = include_str!("../../tests/fixtures/stored-assessment-v1.json");
-        let assessment: crate::domain::Assessment = serde_json::from_str(fixture).expect("a version 1 entry loads");
+        let assessment = crate::domain::Assessment::from_stored(fixture).expect("a version 1 entry loads");
         assert_eq!(assessment.own.rating("foundation.co-creation"), Some(Rating::Score(2)));
         let partner = assessment.partner.expect("the partner's answers were kept");
         assert_eq!(partner.rating("foundation.co-creation"), Some(Rating::Score(4)));

@@ -7,7 +7,7 @@ use super::instrument::Instrument;
 use super::plan::Action;
 use super::responses::{Assessment, Responses};
 use super::result_file::{ImportError, ResultFile};
-use super::scoring::Tenths;
+use super::scoring::{groups, Tenths};
 
 /// One round, seen from this browser's side: `own` is the side with the assessment's own role.
 pub struct Round<'a> {
@@ -56,7 +56,7 @@ impl Assessment {
             return Err(ImportError::WrongInstrument { found: file.responses.instrument.id.clone() });
         }
         if ![Some(&file.responses), file.partner.as_ref()].into_iter().flatten().any(|r| r.role == self.own.role) {
-            return Err(ImportError::Invalid { detail: format!("neither partner answered as \"{}\"", self.own.role) });
+            return Err(ImportError::NoSideOfRole { role: self.own.role.clone() });
         }
         Ok(())
     }
@@ -72,24 +72,29 @@ impl Assessment {
     }
 }
 
-/// The dimension whose gap narrowed or widened most between the first and the last round where
-/// both partners rated it, with the gap then and now (signed: own minus partner's); the first in
-/// the instrument's order on a tie. A gap of the same size that changed sides has not narrowed or
-/// widened: the table shows it. For the sentence that tells the chart's story.
-pub fn largest_gap_change(instrument: &Instrument, rounds: &[Round]) -> Option<(String, Tenths, Tenths)> {
+/// The dimension (or, where statements are about one side, the group: see
+/// [`super::scoring::groups`]) whose gap narrowed or widened most between the first and the last
+/// round where both partners rated it, with the side it is about and the gap then and now
+/// (signed: own minus partner's); the first in the instrument's order on a tie. A gap of the same
+/// size that changed sides has not narrowed or widened: the table shows it. For the sentence that
+/// tells the chart's story.
+pub fn largest_gap_change(
+    instrument: &Instrument,
+    rounds: &[Round],
+) -> Option<(String, Option<String>, Tenths, Tenths)> {
     let comparisons: Vec<Comparison> = rounds.iter().map(|r| r.comparison(instrument)).collect();
-    let gap_in = |c: &Comparison, id: &str| c.dimensions.iter().find(|d| d.dimension_id() == id).and_then(|d| d.gap);
-    instrument
-        .dimensions
-        .iter()
-        .filter_map(|d| {
-            let mut gaps = comparisons.iter().filter_map(|c| gap_in(c, &d.id));
+    let gap_in =
+        |c: &Comparison, key: (&str, Option<&str>)| c.dimensions.iter().find(|d| d.key() == key).and_then(|d| d.gap);
+    groups(instrument)
+        .into_iter()
+        .filter_map(|(d, about)| {
+            let mut gaps = comparisons.iter().filter_map(|c| gap_in(c, (&d.id, about)));
             let first = gaps.next()?;
             let last = gaps.next_back()?;
-            Some((d.id.clone(), first, last))
+            Some((d.id.clone(), about.map(str::to_string), first, last))
         })
         .rev()
-        .max_by_key(|(_, first, last)| (last.abs() - first.abs()).abs())
+        .max_by_key(|(_, _, first, last)| (last.abs() - first.abs()).abs())
 }
 
 #[cfg(test)]
@@ -181,6 +186,6 @@ mod tests {
         }
         now.add_earlier_round(file_of(&round("2026-06-01", &[2, 3, 1, 1], &[5, 3, 5, 3], true))).unwrap();
         let change = largest_gap_change(&instrument, &rounds(&now));
-        assert_eq!(change, Some((instrument.dimensions[0].id.clone(), Tenths(-30), Tenths(-10))));
+        assert_eq!(change, Some((instrument.dimensions[0].id.clone(), None, Tenths(-30), Tenths(-10))));
     }
 }

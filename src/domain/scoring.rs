@@ -1,6 +1,6 @@
 //! A partner's score per dimension: the mean of the items they rated, "don't know" left out.
 
-use super::instrument::Instrument;
+use super::instrument::{Dimension, Instrument, Item};
 use super::responses::Responses;
 
 /// A score or gap in tenths of a scale point, exactly as shown (one decimal).
@@ -50,9 +50,14 @@ impl std::fmt::Display for Tenths {
     }
 }
 
+/// A partner's score for one dimension, or, where statements are about one side of the
+/// partnership, for the statements of one dimension about one side (a *group*): each partner's
+/// view of itself and of the other is scored apart, never mixed into one number.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DimensionScore {
     pub dimension_id: String,
+    /// The role the group's statements are about; `None` for the partnership as a whole.
+    pub about: Option<String>,
     pub mean: Option<Tenths>,
     /// Items given a point of the scale.
     pub rated: usize,
@@ -61,21 +66,44 @@ pub struct DimensionScore {
     pub items: usize,
 }
 
-/// One score per dimension, in the instrument's order.
+impl DimensionScore {
+    /// What the score is of: its dimension, and the side its statements are about.
+    pub fn key(&self) -> (&str, Option<&str>) {
+        (&self.dimension_id, self.about.as_deref())
+    }
+}
+
+/// The groups an instrument is scored in, in its order: each dimension, split by the side its
+/// statements are about (in the order those first appear), as (dimension, about).
+pub fn groups(instrument: &Instrument) -> Vec<(&Dimension, Option<&str>)> {
+    let mut groups: Vec<(&Dimension, Option<&str>)> = Vec::new();
+    for dimension in &instrument.dimensions {
+        for item in &dimension.items {
+            let about = item.about.as_deref();
+            if !groups.iter().any(|(d, a)| d.id == dimension.id && *a == about) {
+                groups.push((dimension, about));
+            }
+        }
+    }
+    groups
+}
+
+/// One score per group (see [`groups`]), in the instrument's order.
 pub fn dimension_scores(instrument: &Instrument, responses: &Responses) -> Vec<DimensionScore> {
-    instrument
-        .dimensions
-        .iter()
-        .map(|dimension| {
-            let ratings: Vec<_> = dimension.items.iter().filter_map(|i| responses.rating(&i.id)).collect();
+    groups(instrument)
+        .into_iter()
+        .map(|(dimension, about)| {
+            let items: Vec<_> = dimension.items.iter().filter(|i| i.about.as_deref() == about).collect();
+            let ratings: Vec<_> = items.iter().filter_map(|i| responses.rating(&i.id)).collect();
             let scores: Vec<u32> = ratings.iter().filter_map(|r| r.score()).map(u32::from).collect();
             let rated = scores.len();
             DimensionScore {
                 dimension_id: dimension.id.clone(),
+                about: about.map(str::to_string),
                 mean: Tenths::mean(scores.iter().sum(), u32::try_from(rated).unwrap_or(u32::MAX)),
                 rated,
                 not_applicable: ratings.len() - rated,
-                items: dimension.items.len(),
+                items: items.len(),
             }
         })
         .collect()
@@ -88,11 +116,26 @@ pub struct Progress {
     pub total: usize,
 }
 
+/// How much of what `responses`' role answers is answered.
 pub fn progress(instrument: &Instrument, responses: &Responses) -> Progress {
+    let items = || instrument.items_for(&responses.role);
     Progress {
-        answered: instrument.items().filter(|(_, item)| responses.rating(&item.id).is_some()).count(),
-        total: instrument.item_count(),
+        answered: items().filter(|(_, item)| responses.rating(&item.id).is_some()).count(),
+        total: items().count(),
     }
+}
+
+/// A checklist's boxes not ticked: every statement the role of `responses` answers that is below
+/// the top of the scale ("no", "partly") or not answered yet, in the instrument's order. "Not yet
+/// relevant" (the not-applicable answer) is not a box left unticked.
+pub fn not_ticked<'a>(instrument: &'a Instrument, responses: &Responses) -> Vec<(&'a Dimension, &'a Item)> {
+    instrument
+        .items_for(&responses.role)
+        .filter(|(_, item)| match responses.rating(&item.id) {
+            Some(rating) => rating.score().is_some_and(|s| s < instrument.scale.max),
+            None => true,
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -169,5 +212,21 @@ mod tests {
             prop_assert_eq!(a.rated, b.rated);
             prop_assert_eq!(a.rated + a.not_applicable, ratings.iter().take(dimension.items.len()).count());
         }
+    }
+
+    #[test]
+    fn a_checklist_lists_the_boxes_not_ticked_in_order() {
+        let mut instrument = crate::content::example();
+        instrument.kind = crate::domain::instrument::Kind::Checklist;
+        let ids: Vec<String> = instrument.items().map(|(_, i)| i.id.clone()).collect();
+        let mut responses = Responses::new(&instrument, "member", "A", "B", "t");
+        responses.set_rating(&ids[0], Some(Rating::Score(instrument.scale.max)), "t");
+        responses.set_rating(&ids[1], Some(Rating::NotApplicable), "t");
+        let open: Vec<&str> = not_ticked(&instrument, &responses).into_iter().map(|(_, i)| i.id.as_str()).collect();
+        assert_eq!(open, [ids[2].as_str()], "ticked and not-yet-relevant boxes are not listed; an unanswered one is");
+        responses.set_rating(&ids[2], Some(Rating::Score(instrument.scale.max - 1)), "t");
+        assert_eq!(not_ticked(&instrument, &responses).len(), 1, "partly is not ticked");
+        responses.set_rating(&ids[2], Some(Rating::Score(instrument.scale.max)), "t");
+        assert!(not_ticked(&instrument, &responses).is_empty());
     }
 }

@@ -91,6 +91,7 @@ mod tests {
     fn a_half_tenth_orders_the_shared_scores() {
         let side = |id: &str, mean: i32| DimensionScore {
             dimension_id: id.into(),
+            about: None,
             mean: Some(Tenths(mean)),
             rated: 1,
             not_applicable: 0,
@@ -101,6 +102,7 @@ mod tests {
             partner: side(id, partner),
             gap: Some(Tenths(own - partner)),
             large: false,
+            blind_spot: None,
         };
         let comparison =
             Comparison { dimensions: vec![dimension("apart", 33, 34), dimension("same", 33, 33)], items: Vec::new() };

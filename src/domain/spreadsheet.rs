@@ -1,14 +1,15 @@
 //! The answers and gaps as a CSV table, for people who work in spreadsheets.
 //!
-//! One rectangular table in the instrument's order: a row per dimension (its means and gap),
-//! followed by a row per statement of it, then a row per reflection question. A column says which
+//! One rectangular table in the instrument's order: a row per dimension (its means and gap;
+//! where statements are about one side, a row per dimension and side), followed by a row per
+//! statement of it and its learning questions, then a row per reflection question. A column says which
 //! kind each row is, so a spreadsheet filter separates them. Dimensions and statements are
 //! numbered in two whole-number columns: a number such as "1.10" would be read as 1.1, or as a
 //! date in some locales.
 
-use super::instrument::Instrument;
+use super::instrument::{Dimension, Instrument, Question};
 use super::responses::{Rating, Responses};
-use super::scoring::{dimension_scores, Tenths};
+use super::scoring::{dimension_scores, groups, Tenths};
 
 /// A CSV table being written (RFC 4180): comma-separated, rows ending in CRLF, a cell holding a
 /// comma, quote or line break quoted with its quotes doubled, so any comment comes back out of a
@@ -98,6 +99,9 @@ pub struct Words<'a> {
     pub kind_statement: &'a str,
     pub kind_reflection: &'a str,
     pub not_applicable: &'a str,
+    /// A dimension's title, or, for statements about one side, the title of the group of them
+    /// (the dimension and the side, in the reader's words).
+    pub group_title: &'a dyn Fn(&Dimension, Option<&str>) -> String,
 }
 
 fn rating_cell<'a>(rating: Option<Rating>, words: &Words<'a>) -> Cell<'a> {
@@ -135,42 +139,10 @@ pub fn answers_and_gaps(
     ]);
     let own_scores = dimension_scores(instrument, own);
     let partner_scores = partner.map(|p| dimension_scores(instrument, p));
-    for (d, dimension) in instrument.dimensions.iter().enumerate() {
-        let own_mean = own_scores.get(d).and_then(|s| s.mean);
-        let partner_mean = partner_scores.as_ref().and_then(|s| s.get(d)).and_then(|s| s.mean);
-        csv.row(&[
-            Cell::Text(words.kind_dimension),
-            Cell::Number((d + 1).to_string()),
-            Cell::Text(&dimension.title),
-            Cell::Empty,
-            Cell::Text(&dimension.summary),
-            tenths_cell(own_mean),
-            tenths_cell(partner_mean),
-            tenths_cell(own_mean.zip(partner_mean).map(|(a, b)| a - b)),
-            Cell::Empty,
-            Cell::Empty,
-        ]);
-        for (i, item) in dimension.items.iter().enumerate() {
-            let (a, b) = (own.rating(&item.id), partner.and_then(|p| p.rating(&item.id)));
-            let gap = a.and_then(Rating::score).zip(b.and_then(Rating::score));
-            csv.row(&[
-                Cell::Text(words.kind_statement),
-                Cell::Number((d + 1).to_string()),
-                Cell::Text(&dimension.title),
-                Cell::Number((i + 1).to_string()),
-                Cell::Text(&item.text),
-                rating_cell(a, words),
-                rating_cell(b, words),
-                gap.map_or(Cell::Empty, |(a, b)| Cell::Number((i32::from(a) - i32::from(b)).to_string())),
-                Cell::Text(own.comment(&item.id)),
-                Cell::Text(partner.map_or("", |p| p.comment(&item.id))),
-            ]);
-        }
-    }
-    for question in &instrument.reflections {
+    let question_row = |csv: &mut Csv, number: Cell, question: &Question| {
         csv.row(&[
             Cell::Text(words.kind_reflection),
-            Cell::Empty,
+            number,
             Cell::Empty,
             Cell::Empty,
             Cell::Text(&question.text),
@@ -180,6 +152,50 @@ pub fn answers_and_gaps(
             Cell::Text(own.reflection(&question.id)),
             Cell::Text(partner.map_or("", |p| p.reflection(&question.id))),
         ]);
+    };
+    let groups = groups(instrument);
+    for (g, (dimension, about)) in groups.iter().enumerate() {
+        let d = instrument.dimensions.iter().position(|x| x.id == dimension.id).unwrap_or(g);
+        let title = (words.group_title)(dimension, *about);
+        let own_mean = own_scores.get(g).and_then(|s| s.mean);
+        let partner_mean = partner_scores.as_ref().and_then(|s| s.get(g)).and_then(|s| s.mean);
+        csv.row(&[
+            Cell::Text(words.kind_dimension),
+            Cell::Number((d + 1).to_string()),
+            Cell::Text(&title),
+            Cell::Empty,
+            Cell::Text(&dimension.summary),
+            tenths_cell(own_mean),
+            tenths_cell(partner_mean),
+            tenths_cell(own_mean.zip(partner_mean).map(|(a, b)| a - b)),
+            Cell::Empty,
+            Cell::Empty,
+        ]);
+        for (i, item) in dimension.items.iter().enumerate().filter(|(_, i)| i.about.as_deref() == *about) {
+            let (a, b) = (own.rating(&item.id), partner.and_then(|p| p.rating(&item.id)));
+            let gap = a.and_then(Rating::score).zip(b.and_then(Rating::score));
+            csv.row(&[
+                Cell::Text(words.kind_statement),
+                Cell::Number((d + 1).to_string()),
+                Cell::Text(&title),
+                Cell::Number((i + 1).to_string()),
+                Cell::Text(&item.text),
+                rating_cell(a, words),
+                rating_cell(b, words),
+                gap.map_or(Cell::Empty, |(a, b)| Cell::Number((i32::from(a) - i32::from(b)).to_string())),
+                Cell::Text(own.comment(&item.id)),
+                Cell::Text(partner.map_or("", |p| p.comment(&item.id))),
+            ]);
+        }
+        // A dimension's learning questions follow its last group.
+        if groups.get(g + 1).is_none_or(|(next, _)| next.id != dimension.id) {
+            for question in &dimension.questions {
+                question_row(&mut csv, Cell::Number((d + 1).to_string()), question);
+            }
+        }
+    }
+    for question in &instrument.reflections {
+        question_row(&mut csv, Cell::Empty, question);
     }
     csv.finish()
 }
@@ -284,6 +300,10 @@ mod tests {
             kind_statement: "statement",
             kind_reflection: "reflection",
             not_applicable: "n/a",
+            group_title: &|d: &Dimension, about: Option<&str>| match about {
+                Some(side) => format!("{} ({side})", d.title),
+                None => d.title.clone(),
+            },
         }
     }
 

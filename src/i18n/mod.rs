@@ -49,7 +49,14 @@ catalogue! {
     seal_intro, seal_button, sealed_on, sealed_done, reopen_button, reopen_confirm, reopened_done, sealed_banner,
     seal_state_sealed, seal_state_open, seal_state_reopened, list_separator,
     import_too_large, import_empty, import_not_json, import_truncated, import_not_result, import_version,
-    import_wrong_instrument, import_same_role, import_invalid,
+    import_wrong_instrument, import_same_role, import_damaged, import_not_a_rating, import_outside_scale,
+    import_unknown_role, import_unknown_statement, import_name_too_long, import_text_too_long, joint_no_partner,
+    joint_different_instruments, joint_both_same_role, joint_no_round_date, joint_bad_action, rounds_no_side_of_role,
+    shape_syntax, shape_cut_off, shape_missing, shape_unknown, shape_text, shape_whole_number, shape_true_or_false,
+    shape_list, shape_object, shape_rating, problem_at, problem_separator, problem_unknown_kind, problem_version, problem_empty,
+    problem_not_an_id, problem_duplicate_id, problem_not_two_roles, problem_scale_order, problem_scale_labels,
+    problem_no_dimensions, problem_no_items, problem_no_source_file, problem_no_source_section, problem_empty_quote,
+    problem_unknown_role, problem_nothing_to_answer, problem_advice_on_scorecard,
     compare_title, compare_needs_file, go_to_results, compare_who, compare_threshold, large_gap_count,
     legend_you, legend_partner, compare_summary, compare_summary_none, chart_gap, chart_large_gap, compare_chart_label, compare_chart_caption,
     dimension_gaps_caption, item_gaps_caption, col_statement, col_you, col_partner, col_gap, col_direction,
@@ -72,6 +79,9 @@ catalogue! {
     loading_title, loading_instrument, retry, load_unreachable, load_status, load_too_large, load_damaged_index,
     load_damaged_instrument, load_wrong_instrument,
     custom_title, custom_intro, custom_label, custom_added, custom_built_in_id, custom_drops_answers,
+    group_about, group_about_short, answered_only_by, source_cite, blind_spot, views_title, views_intro, views_caption,
+    view_self, view_other, not_ticked_title, not_ticked_none, not_ticked_intro, advice_title, learning_questions_title,
+    rounds_not_for_this,
 }
 
 /// The catalogue in use. Only English exists so far.

@@ -13,13 +13,13 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-use super::components::{assessment_header, credit, missing, save_indicator, shadow_root};
+use super::components::{assessment_header, choice_label, credit, missing, save_indicator, shadow_root};
 use super::html::{Attribute, Html};
 use super::AppState;
 use super::Screen;
 use crate::adapters::clock;
 use crate::domain::responses::MAX_TEXT_CHARS;
-use crate::domain::{progress, Assessment, Instrument, Rating, Responses};
+use crate::domain::{progress, Assessment, Instrument, Question, Rating, Responses};
 use crate::i18n;
 
 /// The screen, or a notice when the assessment is gone.
@@ -75,7 +75,7 @@ fn questions(state: AppState, instrument: &Instrument, own: &Responses) -> Strin
     let scale = &instrument.scale;
     let choices: Vec<(Rating, String)> = scale
         .points()
-        .map(|p| (Rating::Score(p), format!("{p} – {}", scale.label(p).unwrap_or_default())))
+        .map(|p| (Rating::Score(p), choice_label(instrument, p)))
         .chain(std::iter::once((Rating::NotApplicable, scale.not_applicable.clone())))
         .collect();
     let mut html = Html::new();
@@ -87,7 +87,21 @@ fn questions(state: AppState, instrument: &Instrument, own: &Responses) -> Strin
     } else {
         (&[], &[])
     };
-    for (d, dimension) in instrument.dimensions.iter().enumerate() {
+    // A free-text question and its answer box.
+    let question = |html: &mut Html, question: &Question| {
+        let field_id = format!("{REFLECTION}{}", question.id);
+        html.open("div", &[("class", "psc-field psc-reflection")]);
+        html.element("label", &[("for", &field_id)], &question.text);
+        text_box(
+            html,
+            &[&[("id", field_id.as_str()), ("rows", "4")], read_only].concat(),
+            own.reflection(&question.id),
+        );
+        html.close("div");
+    };
+    // Numbered as in the whole instrument, so both partners' numbers match.
+    let answered = instrument.dimensions.iter().enumerate().filter(|(_, d)| d.answered_by(&own.role));
+    for (d, dimension) in answered {
         let heading = format!("psc-dim-{}", dimension.id);
         html.open("section", &[("class", "psc-dimension"), ("aria-labelledby", &heading)]);
         html.element("h2", &[("id", &heading)], &format!("{}. {}", d + 1, dimension.title));
@@ -132,23 +146,23 @@ fn questions(state: AppState, instrument: &Instrument, own: &Responses) -> Strin
             );
             html.close("fieldset");
         }
+        if !dimension.questions.is_empty() {
+            html.element("h3", &[], t.learning_questions_title);
+            for q in &dimension.questions {
+                question(&mut html, q);
+            }
+        }
         html.close("section");
     }
-    html.open("section", &[("class", "psc-dimension"), ("aria-labelledby", "psc-reflections")]);
-    html.element("h2", &[("id", "psc-reflections")], t.reflections_title);
-    html.element("p", &[("class", "psc-hint")], t.reflections_intro);
-    for question in &instrument.reflections {
-        let field_id = format!("{REFLECTION}{}", question.id);
-        html.open("div", &[("class", "psc-field psc-reflection")]);
-        html.element("label", &[("for", &field_id)], &question.text);
-        text_box(
-            &mut html,
-            &[&[("id", field_id.as_str()), ("rows", "4")], read_only].concat(),
-            own.reflection(&question.id),
-        );
-        html.close("div");
+    if !instrument.reflections.is_empty() {
+        html.open("section", &[("class", "psc-dimension"), ("aria-labelledby", "psc-reflections")]);
+        html.element("h2", &[("id", "psc-reflections")], t.reflections_title);
+        html.element("p", &[("class", "psc-hint")], t.reflections_intro);
+        for q in &instrument.reflections {
+            question(&mut html, q);
+        }
+        html.close("section");
     }
-    html.close("section");
     html.finish()
 }
 
@@ -160,7 +174,7 @@ fn answering(state: AppState, id: String, assessment: Assessment, instrument: Ar
         let (id, instrument) = (id.clone(), instrument.clone());
         Memo::new(move |_| state.with_assessment(&id, |a| progress(&instrument, &a.own).answered).unwrap_or(0))
     };
-    let total = instrument.item_count();
+    let total = progress(&instrument, &assessment.own).total;
     let results_id = id.to_string();
     let sealed_note = assessment
         .own
@@ -256,7 +270,7 @@ fn show_changes(root: &web_sys::ShadowRoot, instrument: &Instrument, shown: &Res
             set_text(element(format!("{COMMENT}{}", item.id)), now.comment(&item.id));
         }
     }
-    for question in &instrument.reflections {
+    for question in instrument.questions() {
         if now.reflection(&question.id) != shown.reflection(&question.id) {
             set_text(element(format!("{REFLECTION}{}", question.id)), now.reflection(&question.id));
         }

@@ -6,14 +6,15 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::compare::{chart_note, figure, gap_cell, table_start};
-use super::components::{credit, fetch_instrument_of, file_chooser, file_text, score_text};
+use super::components::{credit, fetch_instrument_of, file_chooser, file_text, group_title, score_text, tick_names};
 use super::html::Html;
 use super::results::import_message;
 use super::AppState;
-use crate::charts::{gap_chart, GapRow, Legend};
+use crate::charts::{gap_chart, GapRow, Legend, Ticks};
 use crate::domain::gap::is_large;
 use crate::domain::respondents::{combine, Combined, Summary, MAX_COMBINED_BYTES};
 use crate::domain::result_file::ImportError;
+use crate::domain::scoring::groups;
 use crate::domain::{Instrument, Tenths};
 use crate::i18n::{self, Strings};
 
@@ -130,11 +131,11 @@ fn combined_view(t: &Strings, combined: &Combined) -> String {
     let mut rows = Vec::new();
     let mut table = Html::new();
     table_start(&mut table, "psc-combined-dimensions", t.combine_dimensions_caption, &columns);
-    for (n, d) in instrument.dimensions.iter().enumerate() {
+    for (n, (d, about)) in groups(instrument).into_iter().enumerate() {
         let (a, b) = (dimensions[0][n], dimensions[1][n]);
-        let (gap, large) = gap_row(&mut table, t, instrument, &d.title, a, b);
+        let (gap, large) = gap_row(&mut table, t, instrument, &group_title(t, instrument, (&d.id, about), false), a, b);
         rows.push(GapRow {
-            label: d.short_title.clone(),
+            label: group_title(t, instrument, (&d.id, about), true),
             own: a.mean.map(Tenths::as_f64),
             partner: b.mean.map(Tenths::as_f64),
             note: chart_note(t, gap, large),
@@ -142,9 +143,13 @@ fn combined_view(t: &Strings, combined: &Combined) -> String {
         });
     }
     table.close("tbody").close("table");
-    let svg =
-        gap_chart(&rows, (instrument.scale.min, instrument.scale.max), Legend { own: &labels[0], partner: &labels[1] })
-            .unwrap_or_default();
+    let ticks = tick_names(instrument);
+    let svg = gap_chart(
+        &rows,
+        Ticks { first: instrument.scale.min, names: &ticks },
+        Legend { own: &labels[0], partner: &labels[1] },
+    )
+    .unwrap_or_default();
     figure(&mut html, t.combine_chart_label, &svg, "");
     html.append(table);
 
@@ -163,7 +168,7 @@ fn combined_view(t: &Strings, combined: &Combined) -> String {
     html.element("h4", &[], t.combine_said_title);
     let mut questions: Vec<(&str, &str, bool)> =
         instrument.items().map(|(_, i)| (i.id.as_str(), i.text.as_str(), true)).collect();
-    questions.extend(instrument.reflections.iter().map(|q| (q.id.as_str(), q.text.as_str(), false)));
+    questions.extend(instrument.questions().map(|q| (q.id.as_str(), q.text.as_str(), false)));
     let mut any = false;
     for (id, text, statement) in questions {
         let mut lines = Vec::new();

@@ -6,14 +6,17 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 use super::components::{
-    assessment_header, clicked, credit, dimension_title, download_spreadsheet, missing, score_text,
+    answered_only_by, assessment_header, clicked, credit, dimension_title, download_spreadsheet, group_title, missing,
+    score_text, tick_names,
 };
 use super::html::Html;
 use super::{AppState, Screen};
 use crate::adapters::clock;
-use crate::charts::{self, GapRow, Legend};
+use crate::charts::{self, GapRow, Legend, Ticks};
+use crate::domain::gap::Comparison;
 use crate::domain::gap::{large_gap_threshold, large_item_gap, Direction};
-use crate::domain::{compare, Assessment, Instrument, Rating, Tenths};
+use crate::domain::instrument::Kind;
+use crate::domain::{compare, Assessment, Instrument, Rating, Role, Tenths};
 use crate::i18n::{self, Strings};
 
 /// How many statement rows are drawn with the rest of the comparison. The others are added once
@@ -22,9 +25,13 @@ use crate::i18n::{self, Strings};
 /// Few enough that the 26-statement scorecard goes through both steps in every browser test.
 const FIRST_ROWS: usize = 12;
 
-/// A rating as the tables show it: its point, "don't know", or "not answered".
-pub(super) fn rating_text(t: &Strings, rating: Option<Rating>) -> String {
+/// A rating as the tables show it: its point (a checklist's word for it), "don't know", or
+/// "not answered".
+pub(super) fn rating_text(t: &Strings, instrument: &Instrument, rating: Option<Rating>) -> String {
     match rating {
+        Some(Rating::Score(n)) if instrument.kind == Kind::Checklist => {
+            instrument.scale.label(n).map_or_else(|| n.to_string(), str::to_string)
+        }
         Some(Rating::Score(n)) => n.to_string(),
         Some(Rating::NotApplicable) => t.not_applicable_short.to_string(),
         None => t.not_answered.to_string(),
@@ -65,19 +72,28 @@ pub(super) fn table_start(html: &mut Html, id: &'static str, caption: &str, colu
     html.close("tr").close("thead").open("tbody", &[]);
 }
 
-/// Both partners' values, the gap (flagged when large) and who rates higher.
-fn gap_cells(
-    html: &mut Html,
-    t: &Strings,
-    own: &str,
-    partner: &str,
+/// Both partners' values, the gap (flagged when large) and who rates higher; where the row is
+/// about one side, whether that side rates itself higher (its blind spot); where only one side
+/// answers it, that.
+struct Cells<'a> {
+    own: &'a str,
+    partner: &'a str,
     gap: Option<Tenths>,
     large: bool,
     direction: Option<Direction>,
-) {
-    html.element("td", &[("class", "psc-num")], own).element("td", &[("class", "psc-num")], partner);
-    gap_cell(html, t, gap, large);
-    html.element("td", &[], direction_text(t, direction));
+    blind_spot: Option<&'a str>,
+    only: Option<String>,
+}
+
+fn gap_cells(html: &mut Html, t: &Strings, instrument: &Instrument, cells: Cells) {
+    html.element("td", &[("class", "psc-num")], cells.own).element("td", &[("class", "psc-num")], cells.partner);
+    gap_cell(html, t, cells.gap, cells.large);
+    html.open("td", &[]).text(cells.only.as_deref().unwrap_or(direction_text(t, cells.direction)));
+    if let Some(side) = cells.blind_spot {
+        let flag = i18n::fill(t.blind_spot, &[("side", &instrument.role_label(side))]);
+        html.text(" ").element("strong", &[("class", "psc-flag psc-blind-spot")], &flag);
+    }
+    html.close("td");
 }
 
 /// A gap's cell: its size, flagged when large.
@@ -90,12 +106,15 @@ pub(super) fn gap_cell(html: &mut Html, t: &Strings, gap: Option<Tenths>, large:
 }
 
 /// A table row's opening tag, marked when its gap is large.
-fn row(html: &mut Html, key: &'static str, id: &str, large: bool) {
+/// A table row's opening tag: what it is about (`key` names it: `data-dimension`, `data-item`;
+/// where it is about one side, `data-about` says which), marked when its gap is large.
+fn row(html: &mut Html, (key, id): (&'static str, &str), about: Option<&str>, large: bool) {
+    let mut attributes = vec![(key, id)];
+    attributes.extend(about.map(|side| ("data-about", side)));
     if large {
-        html.open("tr", &[(key, id), ("class", "psc-large")]);
-    } else {
-        html.open("tr", &[(key, id)]);
+        attributes.push(("class", "psc-large"));
     }
+    html.open("tr", &attributes);
 }
 
 /// The screen, or a notice when the assessment is gone.
@@ -132,16 +151,17 @@ fn comparison(state: AppState, id: String, assessment: Assessment, instrument: A
         .dimensions
         .iter()
         .map(|d| GapRow {
-            label: dimension_title(&instrument, d.dimension_id(), true),
+            label: group_title(t, &instrument, d.key(), true),
             own: d.own.mean.map(Tenths::as_f64),
             partner: d.partner.mean.map(Tenths::as_f64),
             note: chart_note(t, d.gap, d.large),
             large: d.large,
         })
         .collect();
+    let ticks = tick_names(&instrument);
     let svg = charts::gap_chart(
         &rows,
-        (instrument.scale.min, instrument.scale.max),
+        Ticks { first: instrument.scale.min, names: &ticks },
         Legend { own: &own_legend, partner: &partner_legend },
     )
     .unwrap_or_default();
@@ -150,7 +170,7 @@ fn comparison(state: AppState, id: String, assessment: Assessment, instrument: A
         Some(d) if d.gap.is_some() => i18n::fill(
             t.compare_summary,
             &[
-                ("dimension", &dimension_title(&instrument, d.dimension_id(), false)),
+                ("dimension", &group_title(t, &instrument, d.key(), false)),
                 ("you", &score_text(t, d.own.mean)),
                 ("partner", &score_text(t, d.partner.mean)),
             ],
@@ -207,20 +227,24 @@ fn comparison(state: AppState, id: String, assessment: Assessment, instrument: A
         &[t.col_dimension, t.col_you, t.col_partner, t.col_gap, t.col_direction],
     );
     for d in &comparison.dimensions {
-        row(&mut html, "data-dimension", d.dimension_id(), d.large);
-        html.element("th", &[("scope", "row")], &dimension_title(&instrument, d.dimension_id(), false));
-        gap_cells(
-            &mut html,
-            t,
-            &score_text(t, d.own.mean),
-            &score_text(t, d.partner.mean),
-            d.gap,
-            d.large,
-            d.direction(),
-        );
+        row(&mut html, ("data-dimension", d.dimension_id()), d.about(), d.large);
+        html.element("th", &[("scope", "row")], &group_title(t, &instrument, d.key(), false));
+        let cells = Cells {
+            own: &score_text(t, d.own.mean),
+            partner: &score_text(t, d.partner.mean),
+            gap: d.gap,
+            large: d.large,
+            direction: d.direction(),
+            blind_spot: d.blind_spot.as_deref(),
+            only: answered_only_by(t, &instrument, d.dimension_id()),
+        };
+        gap_cells(&mut html, t, &instrument, cells);
         html.close("tr");
     }
     html.close("tbody").close("table");
+    if instrument.rates_both_sides() {
+        views(&mut html, t, &instrument, &comparison, &own.role);
+    }
 
     table_start(
         &mut html,
@@ -231,7 +255,7 @@ fn comparison(state: AppState, id: String, assessment: Assessment, instrument: A
     let mut later = Html::new();
     for (n, g) in comparison.items.iter().enumerate() {
         let html = if n < FIRST_ROWS { &mut html } else { &mut later };
-        row(html, "data-item", &g.item_id, g.large);
+        row(html, ("data-item", &g.item_id), g.about.as_deref(), g.large);
         html.open("th", &[("scope", "row")])
             .text(&instrument.item(&g.item_id).map(|i| i.text.clone()).unwrap_or_default());
         html.element("span", &[("class", "psc-row-dimension")], &dimension_title(&instrument, &g.dimension_id, false));
@@ -243,15 +267,24 @@ fn comparison(state: AppState, id: String, assessment: Assessment, instrument: A
             }
         }
         html.close("th");
-        let (own_rating, partner_rating) = (rating_text(t, g.own), rating_text(t, g.partner));
-        gap_cells(html, t, &own_rating, &partner_rating, g.gap, g.large, g.direction());
+        let cells = Cells {
+            own: &rating_text(t, &instrument, g.own),
+            partner: &rating_text(t, &instrument, g.partner),
+            gap: g.gap,
+            large: g.large,
+            direction: g.direction(),
+            blind_spot: g.blind_spot.as_deref(),
+            only: answered_only_by(t, &instrument, &g.dimension_id),
+        };
+        gap_cells(html, t, &instrument, cells);
         html.close("tr");
     }
     html.close("tbody").close("table");
 
     html.open("section", &[("aria-labelledby", "psc-reflections-compared"), ("class", "psc-reflections-compared")]);
     html.element("h2", &[("id", "psc-reflections-compared")], t.reflections_compared_title);
-    for q in &instrument.reflections {
+    // Each dimension's learning questions, then the reflections.
+    for q in instrument.questions() {
         html.open("div", &[("class", "psc-reflection-pair"), ("data-question", &q.id)]).element("h3", &[], &q.text);
         html.open("div", &[("class", "psc-pair")]);
         for (who, answer) in [(&own_legend, own.reflection(&q.id)), (&partner_legend, partner.reflection(&q.id))] {
@@ -295,6 +328,46 @@ fn comparison(state: AppState, id: String, assessment: Assessment, instrument: A
         {header}
         <div node_ref=drawn on:click=on_click inner_html=html.finish()></div>
     })
+}
+
+/// Where each side rated both, the four views of each dimension: each side on itself and on
+/// the other, with each side's blind spots.
+fn views(html: &mut Html, t: &Strings, instrument: &Instrument, comparison: &Comparison, own_role: &str) {
+    let [first, second] = [&instrument.roles[0], &instrument.roles[1]];
+    html.open("section", &[("class", "psc-views"), ("aria-labelledby", "psc-views-title")]);
+    html.element("h2", &[("id", "psc-views-title")], t.views_title).element(
+        "p",
+        &[("class", "psc-hint")],
+        t.views_intro,
+    );
+    let view = |side: &Role, rater: &Role| {
+        if side.id == rater.id {
+            i18n::fill(t.view_self, &[("side", &side.label)])
+        } else {
+            i18n::fill(t.view_other, &[("rater", &rater.label), ("side", &side.label)])
+        }
+    };
+    let columns = [view(first, first), view(first, second), view(second, second), view(second, first)];
+    let mut headers: Vec<&str> = vec![t.col_dimension];
+    headers.extend(columns.iter().map(String::as_str));
+    table_start(html, "psc-views-table", t.views_caption, &headers);
+    for dimension in &instrument.dimensions {
+        let about = |side: &str| comparison.dimensions.iter().find(|d| d.key() == (dimension.id.as_str(), Some(side)));
+        let (Some(on_first), Some(on_second)) = (about(&first.id), about(&second.id)) else { continue };
+        html.open("tr", &[("data-dimension", &dimension.id)]).element("th", &[("scope", "row")], &dimension.title);
+        for (group, rater) in [(on_first, first), (on_first, second), (on_second, second), (on_second, first)] {
+            let score = if rater.id == own_role { group.own.mean } else { group.partner.mean };
+            let blind = group.blind_spot.as_deref() == Some(rater.id.as_str());
+            html.open("td", &[("class", "psc-num")]).text(&score_text(t, score));
+            if blind {
+                let flag = i18n::fill(t.blind_spot, &[("side", &rater.label)]);
+                html.text(" ").element("strong", &[("class", "psc-flag psc-blind-spot")], &flag);
+            }
+            html.close("td");
+        }
+        html.close("tr");
+    }
+    html.close("tbody").close("table").close("section");
 }
 
 /// A chart with its accessible name and caption.

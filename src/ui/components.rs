@@ -6,9 +6,10 @@ use wasm_bindgen::JsCast;
 use super::html::Html;
 use super::{AppState, LoadProblem, Notice, SaveStatus, Screen};
 use crate::adapters::files;
+use crate::domain::instrument::{Kind, Problem};
 use crate::domain::library::ContentProblem;
 use crate::domain::result_file::{ImportError, MAX_FILE_BYTES};
-use crate::domain::{result_file, spreadsheet, Assessment, Instrument, Tenths};
+use crate::domain::{result_file, spreadsheet, Assessment, Instrument, SourceRef, Tenths};
 use crate::i18n;
 use crate::i18n::Strings;
 
@@ -47,6 +48,59 @@ pub fn score_text(t: &Strings, mean: Option<Tenths>) -> String {
 /// A dimension's title, or its short title for a chart axis.
 pub fn dimension_title(instrument: &Instrument, id: &str, short: bool) -> String {
     instrument.dimension(id).map(|d| if short { d.short_title.clone() } else { d.title.clone() }).unwrap_or_default()
+}
+
+/// What a score or a gap is of: a dimension, or the statements of a dimension about one side
+/// (`key` as [`crate::domain::DimensionScore::key`] gives it); short for a chart axis.
+pub fn group_title(t: &Strings, instrument: &Instrument, (id, about): (&str, Option<&str>), short: bool) -> String {
+    let title = dimension_title(instrument, id, short);
+    match about {
+        Some(side) => {
+            let template = if short { t.group_about_short } else { t.group_about };
+            i18n::fill(template, &[("dimension", &title), ("side", &instrument.role_label(side))])
+        }
+        None => title,
+    }
+}
+
+/// A chart's scale: its points by number, or for a checklist by the scale's words.
+pub fn tick_names(instrument: &Instrument) -> Vec<String> {
+    match instrument.kind {
+        Kind::Checklist => instrument.scale.labels.clone(),
+        Kind::Scorecard => instrument.scale.points().map(|p| p.to_string()).collect(),
+    }
+}
+
+/// A choice of the scale as read beside its radio button: "4 – Agree", or for a checklist the
+/// word alone ("Partly").
+pub fn choice_label(instrument: &Instrument, point: u8) -> String {
+    let label = instrument.scale.label(point).unwrap_or_default();
+    match instrument.kind {
+        Kind::Checklist => label.to_string(),
+        Kind::Scorecard => format!("{point} – {label}"),
+    }
+}
+
+/// Where a dimension only one side answers, who: "Answered by the … only".
+pub fn answered_only_by(t: &Strings, instrument: &Instrument, dimension_id: &str) -> Option<String> {
+    let dimension = instrument.dimension(dimension_id)?;
+    let only = instrument.roles.iter().filter(|r| dimension.answered_by(&r.id)).collect::<Vec<_>>();
+    (only.len() == 1).then(|| i18n::fill(t.answered_only_by, &[("role", &only[0].label)]))
+}
+
+/// The source's words a part rests on, shown as a quotation with where it is from; the summary
+/// where there is no quotation (a custom questionnaire may have none).
+pub fn source_words(html: &mut Html, t: &Strings, summary: &str, source: &SourceRef) {
+    match &source.quote {
+        Some(quote) => {
+            html.open("blockquote", &[("class", "psc-quote")]).element("p", &[], quote).close("blockquote");
+            let cite = i18n::fill(t.source_cite, &[("section", &source.section)]);
+            html.element("p", &[("class", "psc-cite")], &cite);
+        }
+        None => {
+            html.element("p", &[], summary);
+        }
+    }
 }
 
 /// Asks before something is deleted for good. The browser's own dialog: focus, keyboard and
@@ -201,6 +255,7 @@ pub fn download_spreadsheet(state: AppState, id: &str) {
         kind_statement: t.csv_kind_statement,
         kind_reflection: t.csv_kind_reflection,
         not_applicable: t.not_applicable_short,
+        group_title: &|d, about| group_title(t, &instrument, (&d.id, about), false),
     };
     let csv = spreadsheet::answers_and_gaps(&instrument, own, partner, &words);
     offer_file(state, &result_file::file_name(own, &state.now(), "csv"), &csv, files::CSV, t.csv_downloaded);
@@ -256,13 +311,42 @@ pub fn content_problem_message(t: &Strings, problem: &ContentProblem) -> String 
     match problem {
         ContentProblem::NotAnIndex => t.load_damaged_index.to_string(),
         ContentProblem::Instrument(problems) => {
-            let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
-            i18n::fill(t.load_damaged_instrument, &[("problems", &list.join(t.list_separator))])
+            let list: Vec<String> = problems
+                .iter()
+                .map(|p| {
+                    i18n::fill(t.problem_at, &[("place", &p.path), ("what", &instrument_problem_text(t, &p.kind))])
+                })
+                .collect();
+            i18n::fill(t.load_damaged_instrument, &[("problems", &list.join(t.problem_separator))])
         }
         ContentProblem::WrongInstrument { found, .. } => i18n::fill(t.load_wrong_instrument, &[("found", found)]),
         ContentProblem::BuiltInId { id } => i18n::fill(t.custom_built_in_id, &[("id", id)]),
         ContentProblem::DropsAnswers { id, missing } => {
             i18n::fill(t.custom_drops_answers, &[("id", id), ("missing", &missing.join(t.list_separator))])
         }
+    }
+}
+
+/// What is wrong with a part of a questionnaire file, in words.
+fn instrument_problem_text(t: &Strings, problem: &Problem) -> String {
+    let role = |template: &str, role: &str| i18n::fill(template, &[("role", &role)]);
+    match problem {
+        Problem::Shape(shape) => super::results::shape_text(t, shape),
+        Problem::UnknownKind(kind) => i18n::fill(t.problem_unknown_kind, &[("kind", kind)]),
+        Problem::UnsupportedVersion => t.problem_version.to_string(),
+        Problem::Empty => t.problem_empty.to_string(),
+        Problem::NotAnId => t.problem_not_an_id.to_string(),
+        Problem::DuplicateId => t.problem_duplicate_id.to_string(),
+        Problem::NotTwoRoles => t.problem_not_two_roles.to_string(),
+        Problem::ScaleOrder => t.problem_scale_order.to_string(),
+        Problem::ScaleLabelCount => t.problem_scale_labels.to_string(),
+        Problem::NoDimensions => t.problem_no_dimensions.to_string(),
+        Problem::NoItems => t.problem_no_items.to_string(),
+        Problem::NoSourceFile => t.problem_no_source_file.to_string(),
+        Problem::NoSourceSection => t.problem_no_source_section.to_string(),
+        Problem::EmptyQuote => t.problem_empty_quote.to_string(),
+        Problem::UnknownRole(r) => role(t.problem_unknown_role, r),
+        Problem::NothingToAnswer(r) => role(t.problem_nothing_to_answer, r),
+        Problem::AdviceOnScorecard => t.problem_advice_on_scorecard.to_string(),
     }
 }

@@ -6,15 +6,20 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 use super::components::{
-    assessment_header, chosen_file, clicked, confirmed, credit, dimension_title, download_spreadsheet, file_chooser,
-    file_text, missing, offer_file, score_text,
+    assessment_header, chosen_file, clicked, confirmed, credit, download_spreadsheet, file_chooser, file_text,
+    group_title, missing, offer_file, score_text, source_words, tick_names,
 };
 use super::html::Html;
 use super::{AppState, Notice, Screen};
 use crate::adapters::{clock, files};
 use crate::charts;
+use crate::charts::Ticks;
+use crate::domain::instrument::Kind;
+use crate::domain::json::{Shape, Type};
+use crate::domain::responses::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::domain::result_file::{self, ImportError, ResultFile};
-use crate::domain::{dimension_scores, Assessment, Instrument, Tenths};
+use crate::domain::scoring::not_ticked;
+use crate::domain::{dimension_scores, Assessment, Instrument, SourceRef, Tenths};
 use crate::i18n::{self, Strings};
 
 /// The screen, or a notice when the assessment is gone.
@@ -27,14 +32,19 @@ pub fn screen(state: AppState, id: String) -> impl IntoView {
 
 fn own_results(state: AppState, id: String, assessment: Assessment, instrument: Arc<Instrument>) -> impl IntoView {
     let t = state.t;
-    let scores = dimension_scores(&instrument, &assessment.own);
+    // What this side answers: a dimension only the other side answers has no score here.
+    let role = &assessment.own.role;
+    let scores: Vec<_> = dimension_scores(&instrument, &assessment.own)
+        .into_iter()
+        .filter(|s| instrument.dimension(&s.dimension_id).is_some_and(|d| d.answered_by(role)))
+        .collect();
     let chart_rows: Vec<_> = scores
         .iter()
-        .map(|s| {
-            (dimension_title(&instrument, &s.dimension_id, true), s.mean.map(Tenths::as_f64), score_text(t, s.mean))
-        })
+        .map(|s| (group_title(t, &instrument, s.key(), true), s.mean.map(Tenths::as_f64), score_text(t, s.mean)))
         .collect();
-    let svg = charts::score_chart(&chart_rows, (instrument.scale.min, instrument.scale.max)).unwrap_or_default();
+    let ticks = tick_names(&instrument);
+    let svg =
+        charts::score_chart(&chart_rows, Ticks { first: instrument.scale.min, names: &ticks }).unwrap_or_default();
     let scale_text = i18n::fill(t.scale_range, &[("min", &instrument.scale.min), ("max", &instrument.scale.max)]);
     // The chart's message in one sentence: the highest and the lowest dimension (first in the
     // instrument's order on a tie).
@@ -45,9 +55,9 @@ fn own_results(state: AppState, id: String, assessment: Assessment, instrument: 
         (Some((high, h)), Some((low, l))) => i18n::fill(
             t.results_summary,
             &[
-                ("highest", &dimension_title(&instrument, &h.dimension_id, false)),
+                ("highest", &group_title(t, &instrument, h.key(), false)),
                 ("high", high),
-                ("lowest", &dimension_title(&instrument, &l.dimension_id, false)),
+                ("lowest", &group_title(t, &instrument, l.key(), false)),
                 ("low", low),
             ],
         ),
@@ -72,8 +82,8 @@ fn own_results(state: AppState, id: String, assessment: Assessment, instrument: 
     }
     html.close("tr").close("thead").open("tbody", &[]);
     for s in &scores {
-        html.open("tr", &[("data-dimension", &s.dimension_id)]);
-        html.element("th", &[("scope", "row")], &dimension_title(&instrument, &s.dimension_id, false));
+        html.open("tr", &[("data-dimension", &s.dimension_id), ("data-about", s.about.as_deref().unwrap_or_default())]);
+        html.element("th", &[("scope", "row")], &group_title(t, &instrument, s.key(), false));
         html.element("td", &[("class", "psc-num")], &score_text(t, s.mean));
         html.element(
             "td",
@@ -84,6 +94,9 @@ fn own_results(state: AppState, id: String, assessment: Assessment, instrument: 
         html.close("tr");
     }
     html.close("tbody").close("table");
+    if instrument.kind == Kind::Checklist {
+        not_ticked_section(&mut html, t, &instrument, &assessment);
+    }
     exchange_sections(&mut html, t, &instrument, &assessment);
     credit(&mut html, &instrument);
 
@@ -112,6 +125,44 @@ fn own_results(state: AppState, id: String, assessment: Assessment, instrument: 
         {assessment_header(state, assessment.clone(), instrument.clone())}
         <div on:click=on_click on:change=on_change inner_html=html.finish()></div>
     }
+}
+
+/// A checklist's boxes not ticked yet, by dimension, and what the source advises about them.
+fn not_ticked_section(html: &mut Html, t: &Strings, instrument: &Instrument, assessment: &Assessment) {
+    html.open("section", &[("class", "psc-card psc-not-ticked"), ("aria-labelledby", "psc-not-ticked-title")]);
+    html.element("h2", &[("id", "psc-not-ticked-title")], t.not_ticked_title);
+    let open = not_ticked(instrument, &assessment.own);
+    if open.is_empty() {
+        html.element("p", &[], t.not_ticked_none);
+    } else {
+        html.element("p", &[], t.not_ticked_intro);
+        let mut shown: Option<&str> = None;
+        for (dimension, item) in open {
+            if shown != Some(dimension.id.as_str()) {
+                if shown.is_some() {
+                    html.close("ul");
+                }
+                html.element("h3", &[], &dimension.title).open("ul", &[]);
+                shown = Some(&dimension.id);
+            }
+            let answer =
+                assessment.own.rating(&item.id).and_then(|r| r.score()).and_then(|p| instrument.scale.label(p));
+            html.open("li", &[("data-item", &item.id)]).text(&item.text);
+            let state = answer.unwrap_or(t.not_answered);
+            html.text(" ").element("span", &[("class", "psc-row-dimension")], &format!("({state})")).close("li");
+        }
+        html.close("ul");
+        if let Some(advice) = &instrument.advice {
+            html.element("h3", &[], t.advice_title);
+            source_words(
+                html,
+                t,
+                &advice.text,
+                &SourceRef { quote: Some(advice.text.clone()), ..advice.source.clone() },
+            );
+        }
+    }
+    html.close("section");
 }
 
 // What a button of the screen does (its `data-do`).
@@ -264,6 +315,58 @@ pub(super) fn import_message(t: &Strings, error: &ImportError, instrument: Optio
             i18n::fill(t.import_same_role, &[("role", &label)])
         }
         ImportError::Duplicate => t.import_duplicate.to_string(),
-        ImportError::Invalid { detail } => i18n::fill(t.import_invalid, &[("detail", detail)]),
+        ImportError::Damaged(problem) => {
+            i18n::fill(t.import_damaged, &[("place", &problem.path), ("what", &shape_text(t, &problem.shape))])
+        }
+        ImportError::NotARating { item } => {
+            i18n::fill(t.import_not_a_rating, &[("statement", &statement_label(instrument, item))])
+        }
+        ImportError::OutsideScale { item, rating } => {
+            let (min, max) = instrument.map_or((0, 0), |i| (i.scale.min, i.scale.max));
+            let values: [(&str, &dyn std::fmt::Display); 4] =
+                [("statement", &statement_label(instrument, item)), ("rating", rating), ("min", &min), ("max", &max)];
+            i18n::fill(t.import_outside_scale, &values)
+        }
+        ImportError::UnknownRole { role } => i18n::fill(t.import_unknown_role, &[("role", role)]),
+        ImportError::UnknownStatement { id } => i18n::fill(t.import_unknown_statement, &[("id", id)]),
+        ImportError::NameTooLong => i18n::fill(t.import_name_too_long, &[("max", &MAX_NAME_CHARS)]),
+        ImportError::TextTooLong => i18n::fill(t.import_text_too_long, &[("max", &MAX_TEXT_CHARS)]),
+        ImportError::NoPartner => t.joint_no_partner.to_string(),
+        ImportError::DifferentInstruments => t.joint_different_instruments.to_string(),
+        ImportError::BothSameRole => t.joint_both_same_role.to_string(),
+        ImportError::NoRoundDate => t.joint_no_round_date.to_string(),
+        ImportError::BadAction { what } => i18n::fill(t.joint_bad_action, &[("what", &i18n::isolate(what))]),
+        ImportError::NoSideOfRole { role } => {
+            let label = instrument.map_or_else(|| role.clone(), |i| i.role_label(role));
+            i18n::fill(t.rounds_no_side_of_role, &[("role", &label)])
+        }
     }
+}
+
+/// A statement as a partner finds it in the questionnaire: its number and its words.
+fn statement_label(instrument: Option<&Instrument>, id: &str) -> String {
+    let found = instrument.and_then(|i| {
+        i.dimensions.iter().enumerate().find_map(|(d, dimension)| {
+            let (n, item) = dimension.items.iter().enumerate().find(|(_, item)| item.id == id)?;
+            Some(format!("{}.{} “{}”", d + 1, n + 1, item.text))
+        })
+    });
+    found.unwrap_or_else(|| id.to_string())
+}
+
+/// What is wrong with a field of a file, in words.
+pub(super) fn shape_text(t: &Strings, shape: &Shape) -> String {
+    match shape {
+        Shape::Syntax => t.shape_syntax,
+        Shape::CutOff => t.shape_cut_off,
+        Shape::Missing => t.shape_missing,
+        Shape::Unknown => t.shape_unknown,
+        Shape::Expected(Type::Text) => t.shape_text,
+        Shape::Expected(Type::WholeNumber) => t.shape_whole_number,
+        Shape::Expected(Type::TrueOrFalse) => t.shape_true_or_false,
+        Shape::Expected(Type::List) => t.shape_list,
+        Shape::Expected(Type::Object) => t.shape_object,
+        Shape::Expected(Type::Rating) => t.shape_rating,
+    }
+    .to_string()
 }

@@ -10,21 +10,22 @@ use wasm_bindgen::JsCast;
 
 use super::compare::{chart_note, figure, gap_text, rating_text};
 use super::components::{
-    assessment_header, chosen_file, clicked, confirmed, credit, dimension_title, file_chooser, file_text, missing,
-    offer_file, score_text,
+    answered_only_by, assessment_header, chosen_file, clicked, confirmed, credit, dimension_title, file_chooser,
+    file_text, group_title, missing, offer_file, score_text, source_words, tick_names,
 };
 use super::html::Html;
 use super::results::import_message;
 use super::{AppState, Notice, Screen};
 use crate::adapters::files;
-use crate::charts::{gap_chart, GapRow, Legend};
+use crate::charts::{gap_chart, GapRow, Legend, Ticks};
 use crate::domain::gap::large_item_gap;
 use crate::domain::joint_file::{joint_file, read_joint_file};
 use crate::domain::plan::{is_date, Action, ActionProblem, MAX_ACTION_CHARS};
 use crate::domain::result_file;
 use crate::domain::rounds::{largest_gap_change, rounds};
+use crate::domain::scoring::groups;
 use crate::domain::session::talking_order;
-use crate::domain::{compare, Assessment, Dimension, Instrument, Responses, Tenths};
+use crate::domain::{compare, Assessment, Dimension, Instrument, Question, Responses, Tenths};
 use crate::i18n::{self, Strings};
 
 /// The screen, once the partner's answers are in (until then the comparison screen is shown in
@@ -54,11 +55,13 @@ fn session(state: AppState, assessment: Assessment, partner: Responses, instrume
     html.open("input", &[("type", "date"), ("id", ROUND_DATE), ("value", &date)])
         .element("span", &[("class", "psc-print-only")], &date)
         .close("div");
+    let mut questions_shown: Vec<&str> = Vec::new();
     for (n, d) in talking_order(&comparison).into_iter().enumerate() {
         let Some(dimension) = instrument.dimension(d.dimension_id()) else { continue };
-        let heading = format!("psc-session-{}", dimension.id);
+        let slug = group_slug(d.key());
+        let heading = format!("psc-session-{slug}");
         html.open("section", &[("class", "psc-session"), ("aria-labelledby", &heading)]);
-        html.element("h2", &[("id", &heading)], &format!("{}. {}", n + 1, dimension.title));
+        html.element("h2", &[("id", &heading)], &format!("{}. {}", n + 1, group_title(t, &instrument, d.key(), false)));
         let gap = gap_text(t, d.gap);
         let scores = i18n::fill(
             t.session_scores,
@@ -74,8 +77,16 @@ fn session(state: AppState, assessment: Assessment, partner: Responses, instrume
         if d.large {
             html.text(" ").element("strong", &[("class", "psc-flag")], t.large_gap);
         }
+        if let Some(side) = &d.blind_spot {
+            let flag = i18n::fill(t.blind_spot, &[("side", &instrument.role_label(side))]);
+            html.text(" ").element("strong", &[("class", "psc-flag psc-blind-spot")], &flag);
+        }
         html.close("p");
-        html.element("h3", &[], t.session_source).element("p", &[], &dimension.summary);
+        if let Some(only) = answered_only_by(t, &instrument, &dimension.id) {
+            html.element("p", &[("class", "psc-hint")], &only);
+        }
+        html.element("h3", &[], t.session_source);
+        source_words(&mut html, t, &dimension.summary, &dimension.source);
         if !dimension.suggested_actions.is_empty() {
             html.element("h3", &[], t.session_actions).open("ul", &[]);
             for action in &dimension.suggested_actions {
@@ -86,7 +97,7 @@ fn session(state: AppState, assessment: Assessment, partner: Responses, instrume
         // Statements with a large gap or a comment, largest gap first.
         html.element("h3", &[], t.session_statements);
         let mut any = false;
-        for g in comparison.items.iter().filter(|g| g.dimension_id == dimension.id) {
+        for g in comparison.items.iter().filter(|g| (g.dimension_id.as_str(), g.about.as_deref()) == d.key()) {
             let comments = [(&you, own.comment(&g.item_id)), (&them, partner.comment(&g.item_id))];
             let large = g.gap.is_some_and(|gap| gap.abs() >= item_threshold);
             if !large && comments.iter().all(|(_, c)| c.is_empty()) {
@@ -101,9 +112,9 @@ fn session(state: AppState, assessment: Assessment, partner: Responses, instrume
                 t.session_ratings,
                 &[
                     ("you", &you),
-                    ("own", &rating_text(t, g.own)),
+                    ("own", &rating_text(t, &instrument, g.own)),
                     ("partner", &them),
-                    ("partner_score", &rating_text(t, g.partner)),
+                    ("partner_score", &rating_text(t, &instrument, g.partner)),
                 ],
             );
             html.open("li", &[]).element("span", &[("class", "psc-session-statement")], text);
@@ -122,23 +133,22 @@ fn session(state: AppState, assessment: Assessment, partner: Responses, instrume
         } else {
             html.element("p", &[], t.session_no_statements);
         }
-        plan_form(&mut html, t, dimension);
+        // The dimension's learning questions, with both answers, under the first of its groups
+        // to be talked through.
+        if !dimension.questions.is_empty() && !questions_shown.contains(&dimension.id.as_str()) {
+            questions_shown.push(&dimension.id);
+            html.element("h3", &[], t.learning_questions_title);
+            both_answers(&mut html, t, "h4", &dimension.questions, (own, partner), (&you, &them));
+        }
+        plan_form(&mut html, t, dimension, &slug);
         html.close("section");
     }
-    html.open("section", &[("class", "psc-session"), ("aria-labelledby", "psc-session-questions")]);
-    html.element("h2", &[("id", "psc-session-questions")], t.session_questions);
-    for q in &instrument.reflections {
-        html.element("h3", &[], &q.text);
-        for (who, answer) in [(&you, own.reflection(&q.id)), (&them, partner.reflection(&q.id))] {
-            let answer = if answer.trim().is_empty() { t.no_answer.to_string() } else { i18n::isolate(answer) };
-            html.element(
-                "p",
-                &[("class", "psc-free-text")],
-                &i18n::fill(t.session_said, &[("who", who), ("text", &answer)]),
-            );
-        }
+    if !instrument.reflections.is_empty() {
+        html.open("section", &[("class", "psc-session"), ("aria-labelledby", "psc-session-questions")]);
+        html.element("h2", &[("id", "psc-session-questions")], t.session_questions);
+        both_answers(&mut html, t, "h3", &instrument.reflections, (own, partner), (&you, &them));
+        html.close("section");
     }
-    html.close("section");
     plan_table(&mut html, t, &instrument, &assessment.plan);
     rounds_section(&mut html, t, &instrument, &assessment, (&you, &them));
     html.open("section", &[("class", "psc-card psc-keep"), ("aria-labelledby", "psc-keep-title")]);
@@ -275,36 +285,48 @@ fn rounds_section(
         &[],
         t.rounds_intro,
     );
+    // A one-off (closing out an agreement) has no rounds: the section says so, and offers none.
+    if !instrument.rounds {
+        html.element("p", &[("class", "psc-hint")], t.rounds_not_for_this).close("section");
+        return;
+    }
     let rounds = rounds(assessment);
     if rounds.len() > 1 {
         let comparisons: Vec<_> = rounds.iter().map(|r| r.comparison(instrument)).collect();
-        let gap_of = |n: usize, d: &str| comparisons[n].dimensions.iter().find(|g| g.dimension_id() == d).cloned();
+        let gap_of =
+            |n: usize, key: (&str, Option<&str>)| comparisons[n].dimensions.iter().find(|g| g.key() == key).cloned();
         let mut rows = Vec::new();
         let mut table = Html::new();
-        for d in &instrument.dimensions {
+        for (d, about) in groups(instrument) {
+            let key = (d.id.as_str(), about);
             for (n, round) in rounds.iter().enumerate() {
-                let Some(g) = gap_of(n, &d.id) else { continue };
+                let Some(g) = gap_of(n, key) else { continue };
                 rows.push(GapRow {
-                    label: format!("{} {}", round.date, dimension_title(instrument, &d.id, true)),
+                    label: format!("{} {}", round.date, group_title(t, instrument, key, true)),
                     own: g.own.mean.map(Tenths::as_f64),
                     partner: g.partner.mean.map(Tenths::as_f64),
                     note: chart_note(t, g.gap, g.large),
                     large: g.large,
                 });
-                table.open("tr", &[]).element("th", &[("scope", "row")], &d.title).element("td", &[], &round.date);
+                table
+                    .open("tr", &[])
+                    .element("th", &[("scope", "row")], &group_title(t, instrument, key, false))
+                    .element("td", &[], &round.date);
                 for cell in [score_text(t, g.own.mean), score_text(t, g.partner.mean), gap_text(t, g.gap)] {
                     table.element("td", &[("class", "psc-num")], &cell);
                 }
                 table.close("tr");
             }
         }
-        let svg = gap_chart(&rows, (instrument.scale.min, instrument.scale.max), Legend { own: you, partner: them })
-            .unwrap_or_default();
-        let summary = largest_gap_change(instrument, &rounds).map_or(String::new(), |(d, from, to)| {
+        let ticks = tick_names(instrument);
+        let svg =
+            gap_chart(&rows, Ticks { first: instrument.scale.min, names: &ticks }, Legend { own: you, partner: them })
+                .unwrap_or_default();
+        let summary = largest_gap_change(instrument, &rounds).map_or(String::new(), |(d, about, from, to)| {
             i18n::fill(
                 t.rounds_summary,
                 &[
-                    ("dimension", &dimension_title(instrument, &d, false)),
+                    ("dimension", &group_title(t, instrument, (&d, about.as_deref()), false)),
                     ("from", &gap_text(t, Some(from))),
                     ("to", &gap_text(t, Some(to))),
                 ],
@@ -416,15 +438,46 @@ fn add_action(state: AppState, id: &str, group: &web_sys::Element) {
     }
 }
 
-/// A form to agree an action on one dimension. "What" offers the actions the source suggests
-/// for it as the partners type, as a starting point.
-fn plan_form(html: &mut Html, t: &Strings, dimension: &Dimension) {
-    let id = |field: &str| format!("psc-plan-{field}-{}", dimension.id);
+/// Each question, as a heading of level `heading`, with both partners' answers.
+fn both_answers(
+    html: &mut Html,
+    t: &Strings,
+    heading: &'static str,
+    questions: &[Question],
+    sides: (&Responses, &Responses),
+    (you, them): (&str, &str),
+) {
+    for q in questions {
+        html.element(heading, &[], &q.text);
+        for (who, answer) in [(you, sides.0.reflection(&q.id)), (them, sides.1.reflection(&q.id))] {
+            let answer = if answer.trim().is_empty() { t.no_answer.to_string() } else { i18n::isolate(answer) };
+            html.element(
+                "p",
+                &[("class", "psc-free-text")],
+                &i18n::fill(t.session_said, &[("who", &who), ("text", &answer)]),
+            );
+        }
+    }
+}
+
+/// A dimension's id, or its id and the side its statements are about: for element ids.
+fn group_slug((dimension, about): (&str, Option<&str>)) -> String {
+    match about {
+        Some(side) => format!("{dimension}--{side}"),
+        None => dimension.to_string(),
+    }
+}
+
+/// A form to agree an action on one dimension (shown under each of its groups, `slug` telling
+/// them apart). "What" offers the actions the source suggests for it as the partners type, as a
+/// starting point.
+fn plan_form(html: &mut Html, t: &Strings, dimension: &Dimension, slug: &str) {
+    let id = |field: &str| format!("psc-plan-{field}-{slug}");
     let (what, who, when, suggested) = (id("what"), id("who"), id("when"), id("suggested"));
     // Not a <form>: Enter in a field would submit it and reload the page.
     let (heading, error) = (id("title"), id("error"));
     // Named by its heading and the dimension's, so each group says which dimension it is for.
-    let named_by = format!("{heading} psc-session-{}", dimension.id);
+    let named_by = format!("{heading} psc-session-{slug}");
     html.open(
         "div",
         &[

@@ -42,6 +42,9 @@ after(async () => {
   await server?.close();
 });
 
+/** `text` as a regular expression that matches it literally. */
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 const cases = [
   ['not JSON', 'hello, this is a letter, not a file', /not readable JSON text/],
   ['empty', '', /This file is empty/],
@@ -51,9 +54,12 @@ const cases = [
   ['an unknown format version', resultFile({ edit: (f) => ({ ...f, format_version: 7 }) }), /format version 7/],
   ['another instrument', resultFile({ edit: (f) => { f.responses.instrument.id = 'civic-partnership'; } }), /another questionnaire \(civic-partnership\)/],
   ['the same partner role', resultFile({ edit: (f) => { f.responses.role = 'local'; } }), /also answered as the Local partner/],
-  ['a name longer than the start form takes', resultFile({ edit: (f) => { f.responses.organisation = `<img src=x onerror=alert(1)>${'x'.repeat(200)}`; } }), /damaged or was edited by hand: a name is longer than 200 characters\. Nothing was changed\./],
-  ['a comment longer than the text boxes take', resultFile({ edit: (f) => { f.responses.answers[items[0].id].comment = 'x'.repeat(10_001); } }), /damaged or was edited by hand: a comment or answer is longer than 10000 characters\. Nothing was changed\./],
-  ['a rating outside the scale', resultFile({ edit: (f) => { f.responses.answers[items[0].id].rating = 11; } }), new RegExp(`damaged or was edited by hand: .*${items[0].id.replace('.', '\\.')}`)],
+  ['a name longer than the start form takes', resultFile({ edit: (f) => { f.responses.organisation = `<img src=x onerror=alert(1)>${'x'.repeat(200)}`; } }), /A name in this file is longer than 200 characters, which the scorecard does not take\. Nothing was changed\./],
+  ['a comment longer than the text boxes take', resultFile({ edit: (f) => { f.responses.answers[items[0].id].comment = 'x'.repeat(10_001); } }), /A comment or answer in this file is longer than 10000 characters, which the scorecard does not take\. Nothing was changed\./],
+  // The statement is named as the partner finds it: its number and its words.
+  ['a rating outside the scale', resultFile({ edit: (f) => { f.responses.answers[items[0].id].rating = 11; } }), new RegExp(`statement 1\\.1 “${escape(items[0].text)}” is rated 11, outside this questionnaire's scale \\(1 to 5\\)\\. Ask your partner to send the file again, as the app wrote it\\. Nothing was changed\\.`)],
+  ['a rating that is not a point of the scale', resultFile({ edit: (f) => { f.responses.answers[items[0].id].rating = 3.5; } }), new RegExp(`statement 1\\.1 “${escape(items[0].text)}” has a rating that is not one of the scale's answers\\. Ask your partner to look at that statement and send the file again\\. Nothing was changed\\.`)],
+  ['a field missing', resultFile({ edit: (f) => { delete f.responses.role; } }), /damaged, or was changed by hand, at “responses\.role”: something that must be there is missing\. Ask for the file to be sent again, as the app wrote it\. Nothing was changed\./],
   ['too large', `{"format":"partnership-scorecard-result","pad":"${'x'.repeat(3 * 1024 * 1024)}"}`, /too large \(3072 KB; the limit is 2048 KB\)/],
 ];
 

@@ -139,15 +139,15 @@ test("an organisation's own questionnaire from a file: checked, kept, answered, 
 });
 
 const broken = [
-  ['not JSON', 'title: our check', /What is wrong: line 1, column \d+/],
-  ['cut off', JSON.stringify(own).slice(0, 300), /line 1, column 300/],
-  ['missing its roles', (() => { const i = structuredClone(own); delete i.roles; return i; })(), /missing field `roles`/],
+  ['not JSON', 'title: our check', /What is wrong: line 1, column \d+: this is not JSON/],
+  ['cut off', JSON.stringify(own).slice(0, 300), /line 1, column 300: the file ends too early/],
+  ['missing its roles', (() => { const i = structuredClone(own); delete i.roles; return i; })(), /What is wrong: roles: something that must be there is missing\.?$/],
   ['with one role', { ...own, roles: [own.roles[0]] }, /roles: there must be exactly two roles/],
   ['with a statement id used twice', (() => {
     const i = structuredClone(own);
     i.dimensions[0].items[1].id = i.dimensions[0].items[0].id;
     return i;
-  })(), /dimensions\[0\]\.items\[1\]\.id: duplicate id/],
+  })(), /dimensions\[0\]\.items\[1\]\.id: this id is used twice/],
   ['with a scale label missing', { ...own, scale: { ...own.scale, labels: own.scale.labels.slice(1) } }, /scale\.labels: there must be one label for each point/],
   ['with an empty title and a statement without a source section', (() => {
     const i = structuredClone(own);
@@ -155,7 +155,15 @@ const broken = [
     i.dimensions[1].items[0].source.section = '';
     return i;
   })(), /title: must not be empty.*dimensions\[1\]\.items\[0\]\.source\.section: name the section/],
-  ['with a field the schema does not have', { ...own, colour: 'green' }, /unknown field `colour`/],
+  ['with a field the schema does not have', { ...own, colour: 'green' }, /colour: a field the format does not have/],
+  // Every problem at once, the file's shape and the schema's rules, each with its place.
+  ['with several things wrong', (() => {
+    const i = structuredClone(own);
+    i.dimensions[0].items[0].text = 7;
+    i.dimensions[1].short_title = '';
+    i.roles[1].id = 'Member Organisation';
+    return i;
+  })(), /dimensions\[0\]\.items\[0\]\.text: text was expected; roles\[1\]\.id: use lowercase letters.*; dimensions\[1\]\.short_title: must not be empty/],
   ['taking the id of a built-in questionnaire', { ...own, id: instrument.id }, new RegExp(`the id “${instrument.id}”, which belongs to a questionnaire built into the scorecard`)],
 ];
 test('a broken questionnaire file is refused with the list of what is wrong, and nothing is stored', async () => {

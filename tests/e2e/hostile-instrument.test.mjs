@@ -98,3 +98,36 @@ test('markup in every text field of a questionnaire stays text: on screen, in th
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('markup in a checklist, its advice, learning questions and statements about each side stays text', async () => {
+  const errors = [];
+  const context = await env.browser.newContext();
+  const page = await newPage(context, errors);
+  const q = structuredClone(questionnaire);
+  q.id = 'hostile-checklist';
+  q.kind = 'checklist';
+  q.scale = { min: 0, max: 2, labels: [hostile('no'), hostile('partly'), hostile('yes')], not_applicable: hostile('not yet relevant') };
+  q.advice = { text: hostile('advice'), source: q.source };
+  q.dimensions[0].questions = [{ id: 'voice.learning', text: hostile('learning question'), source: q.source }];
+  q.dimensions[0].items[0].about = q.roles[0].id;
+  q.dimensions[0].items[1].about = q.roles[1].id;
+  q.dimensions[1].roles = [q.roles[1].id];
+  await page.goto(env.server.url);
+  await page.locator('details.psc-own-instrument summary').click();
+  await page.getByLabel('Your questionnaire file').setInputFiles({ name: 'hostile.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(q)) });
+  await page.getByRole('radio', { name: hostile('role 0') }).check();
+  await page.getByLabel("Your organisation's name").fill('Kisumu Youth Forum');
+  await page.getByLabel("Your partner organisation's name").fill('Lake Region Development Network');
+  await page.getByRole('button', { name: 'Start answering' }).click();
+  await page.getByRole('heading', { level: 1, name: hostile('title') }).waitFor();
+  await page.getByRole('group', { name: q.dimensions[0].items[0].text }).getByRole('radio', { name: hostile('partly'), exact: true }).check();
+  await page.getByLabel(hostile('learning question')).fill('We learn slowly.');
+  await inert(page, [hostile('partly'), hostile('not yet relevant'), hostile('learning question')], 'checklist questions');
+  await page.getByRole('button', { name: 'See my results' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your results' }).waitFor();
+  await inert(page, [hostile('advice'), hostile('statement 0.0'), `${hostile('dimension 0')}: about ${hostile('role 0')}`], 'checklist results');
+  const axis = (await page.locator('.psc-chart svg text').allTextContents()).map((w) => w.trim());
+  assert.ok(axis.includes(hostile('yes')), 'the axis names the points by the scale\'s words, as text');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -135,8 +135,8 @@ test('files that are not sound joint files are refused beside the chooser, with 
     ['another version', edited((f) => { f.format_version = 4; }), /format version 4/],
     ['a questionnaire this app lacks', edited((f) => { f.responses.instrument.id = 'x'; f.partner.instrument.id = 'x'; }), /questionnaire this scorecard does not have \(x\)/],
     ['both sides the same role', edited((f) => { f.partner.role = 'local'; }), /same role/],
-    ['an action with nothing to do', edited((f) => { f.plan = [{ dimension: instrument.dimensions[0].id, what: ' ', who: '', by_when: '', done: false }]; }), /breaks the plan's rules/],
-    ['no date', edited((f) => { delete f.round_date; }), /not a date/],
+    ['an action with nothing to do', edited((f) => { f.plan = [{ dimension: instrument.dimensions[0].id, what: ' ', who: '', by_when: '', done: false }]; }), /An agreed action in this joint file \(“\u2068 \u2069”\) is not one the scorecard can keep/],
+    ['no date', edited((f) => { delete f.round_date; }), /has no date for its session/],
   ];
   for (const [what, text, message] of cases) {
     const before = await storageSnapshot(page);

@@ -45,11 +45,13 @@ test('after one visit, every built-in questionnaire starts with the server gone'
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 10000 });
   const { instruments } = JSON.parse(readFileSync(join(repo, 'src/content/instruments/index.json'), 'utf8'));
   // The service worker fetches every questionnaire in the background once the app runs.
-  await page.waitForFunction(async (ids) => {
+  const allKept = () => page.evaluate(async (ids) => {
     const cache = await caches.open('partnership-scorecard-v2');
     const kept = await Promise.all(ids.map((id) => cache.match(`content/instruments/${id}.json`)));
     return kept.every(Boolean);
-  }, instruments.map((i) => i.id), { timeout: 15000, polling: 100 });
+  }, instruments.map((i) => i.id));
+  for (let i = 0; i < 150 && !(await allKept()); i += 1) await page.waitForTimeout(100);
+  assert.ok(await allKept(), 'every questionnaire was kept for offline use');
   await server.close();
 
   for (const { id, title } of instruments) {

@@ -210,13 +210,15 @@ test('people who all gave their name are shown with it; a bad set is refused nam
 
   const civic = structuredClone(one);
   civic.responses.instrument.id = 'civic-partnership';
+  const unknown = structuredClone(one);
+  unknown.responses.instrument.id = 'someone-elses-check';
   const again = structuredClone(one);
   again.responses.answers[items[0].id].rating = 1;
   const big = 1_900_000;
   const cases = [
     [[['l.json', one], ['cut.json', JSON.stringify(named[0]).slice(0, 300)]], /^\u2068cut\.json\u2069: This file is cut off before its end/],
     [[['l.json', one], ['other.json', civic]], /^\u2068other\.json\u2069: This result file is for another questionnaire \(civic-partnership\), not “Local leadership/],
-    [[['other.json', civic]], /^\u2068other\.json\u2069: This file is for a questionnaire this scorecard does not have \(civic-partnership\)/],
+    [[['other.json', unknown]], /^\u2068other\.json\u2069: This file is for a questionnaire this scorecard does not have \(someone-elses-check\)/],
     [[['l.json', one], ['l-again.json', again]], /^\u2068l-again\.json\u2069: These are the answers of someone already among the files chosen/],
     [[['l.json', one], ['joint.json', { ...one, format: 'partnership-scorecard-joint' }]], /^\u2068joint\.json\u2069: This is a joint session file/],
     [[['l.json', one], ['x.json', `{"format":"partnership-scorecard-result","format_version":1,"x":"${hostile}"`]], /^\u2068x\.json\u2069: This is not a Partnership Scorecard file: it is not readable JSON text/],

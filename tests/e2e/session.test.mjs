@@ -72,7 +72,10 @@ test('the joint session lists the dimensions in the order to talk them through, 
   for (const d of order) {
     const section = page.getByRole('region', { name: new RegExp(`^\\d\\. ${d.title.replace(/[()]/g, '.')}$`) });
     const text = await section.textContent();
-    assert.ok(text.includes(d.summary), `${d.id}: the source's text`);
+    // What the source says: its own words, quoted, with the section they are from.
+    const quote = section.locator('blockquote');
+    assert.equal((await quote.textContent()).trim(), d.source.quote, `${d.id}: the source's words`);
+    assert.ok(text.includes(`“${d.source.section}”`), `${d.id}: where they are from`);
     for (const action of d.suggested_actions ?? []) assert.ok(text.includes(action), `${d.id}: suggested action`);
     const n = instrument.dimensions.indexOf(d);
     const large = Math.abs(own[n] - theirs[n]) >= 2; // a third of 1-5, for single statements
