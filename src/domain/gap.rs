@@ -25,6 +25,19 @@ pub fn large_item_gap(scale: &Scale) -> i32 {
     (0..=i32::from(scale.range())).find(|&g| is_large(Tenths::whole(g), scale)).unwrap_or(0)
 }
 
+/// How strongly a gap is marked, so the largest stand out most: 0 below the large-gap threshold,
+/// 1 from it, 2 from one and a half times it, 3 from twice it.
+pub fn emphasis(gap: Option<Tenths>, scale: &Scale) -> u8 {
+    let Some(gap) = gap.map(Tenths::abs) else { return 0 };
+    let threshold = large_gap_threshold(scale).0.max(1);
+    match gap.0 {
+        g if g >= 2 * threshold => 3,
+        g if 2 * g >= 3 * threshold => 2,
+        _ if is_large(gap, scale) => 1,
+        _ => 0,
+    }
+}
+
 /// Which partner rates higher, seen from the partner reading the comparison.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
@@ -363,5 +376,15 @@ mod tests {
             instrument.item_count() - 1,
             "the network does not answer it"
         );
+    }
+
+    #[test]
+    fn emphasis_grows_with_the_gap_from_the_large_gap_threshold() {
+        let scale = instrument().scale; // 1-5: large from 1.4
+        let levels: Vec<u8> = [None, Some(0), Some(13), Some(14), Some(-20), Some(21), Some(27), Some(28), Some(-40)]
+            .into_iter()
+            .map(|g| emphasis(g.map(Tenths), &scale))
+            .collect();
+        assert_eq!(levels, [0, 0, 0, 1, 1, 2, 2, 3, 3]);
     }
 }

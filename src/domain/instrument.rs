@@ -73,6 +73,17 @@ impl Kind {
 pub struct Note {
     pub text: String,
     pub source: SourceRef,
+    /// The dimensions it speaks of; empty for all of them. (The leaflet's "think again" is about
+    /// its checklist and the lists below it, not about the issues of one kind of community.)
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub dimensions: Vec<String>,
+}
+
+impl Note {
+    /// Whether it speaks of the dimension `id`.
+    pub fn covers(&self, id: &str) -> bool {
+        self.dimensions.is_empty() || self.dimensions.iter().any(|d| d == id)
+    }
 }
 
 /// Where a piece of the instrument comes from, so every statement can be traced to its source.
@@ -206,6 +217,8 @@ pub enum Problem {
     NothingToAnswer(String),
     /// Advice is what a checklist's results repeat; a scorecard has none.
     AdviceOnScorecard,
+    /// Names a dimension the instrument does not have.
+    UnknownDimension(String),
 }
 
 impl From<ShapeProblem> for InstrumentProblem {
@@ -291,6 +304,11 @@ impl Instrument {
             }
             check.not_empty("advice.text", &advice.text);
             check.source("advice.source", &advice.source);
+            for (n, id) in advice.dimensions.iter().enumerate() {
+                if self.dimension(id).is_none() {
+                    check.problem(format!("advice.dimensions[{n}]"), Problem::UnknownDimension(id.clone()));
+                }
+            }
         }
 
         if self.dimensions.is_empty() {
@@ -450,8 +468,12 @@ fn read_instrument(reader: &mut Reader, value: &Value, problems: &mut Vec<Instru
         dimensions: reader.list(&o, "dimensions", true, read_dimension),
         reflections: reader.list(&o, "reflections", false, read_question),
         advice: reader.nested(&o, "advice", |r, v, path| {
-            let o = r.object(v, &path, &["text", "source"])?;
-            Some(Note { text: r.text(&o, "text"), source: read_source(r, &o, "source") })
+            let o = r.object(v, &path, &["text", "source", "dimensions"])?;
+            Some(Note {
+                text: r.text(&o, "text"),
+                source: read_source(r, &o, "source"),
+                dimensions: r.texts(&o, "dimensions"),
+            })
         }),
         rounds: reader.flag(&o, "rounds", true),
     })
@@ -673,9 +695,14 @@ mod tests {
     fn advice_is_for_checklists_and_quotations_are_not_empty() {
         let mut instrument = crate::content::example();
         let source = instrument.source.clone();
-        instrument.advice = Some(Note { text: "Think again.".into(), source: source.clone() });
+        instrument.advice = Some(Note {
+            text: "Think again.".into(),
+            source: source.clone(),
+            dimensions: vec!["voice".into(), "nowhere".into()],
+        });
         instrument.dimensions[0].source.quote = Some(" ".into());
-        assert_eq!(problem_paths(&instrument), ["advice", "dimensions[0].source.quote"]);
+        assert_eq!(problem_paths(&instrument), ["advice", "advice.dimensions[1]", "dimensions[0].source.quote"]);
+        instrument.advice.as_mut().unwrap().dimensions.pop();
         instrument.kind = Kind::Checklist;
         instrument.dimensions[0].source.quote = Some("Members help set the agenda".into());
         assert!(instrument.problems().is_empty());

@@ -8,12 +8,12 @@
 
 use std::sync::Arc;
 
+use super::assessment::Assessment;
 use super::instrument::Instrument;
 use super::plan::{is_date, Action};
-use super::responses::Assessment;
 use super::result_file::{check_responses, read_file, ImportError, ResultFile};
 
-pub const FORMAT_NAME: &str = "partnership-scorecard-joint";
+pub use super::result_file::JOINT_FORMAT_NAME as FORMAT_NAME;
 
 /// The joint file of an assessment, once the partner's answers are in.
 pub fn joint_file(assessment: &Assessment, exported_at: &str) -> Option<ResultFile> {

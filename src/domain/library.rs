@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use super::json::{self, Reader};
 
+use super::assessment::Assessment;
 use super::instrument::{Instrument, InstrumentProblem};
-use super::responses::Assessment;
 
 /// The ids of the built-in instruments. Custom instruments may not take one, so a result file
 /// naming it always means the same questionnaire; known without the index, so the rule holds

@@ -1,5 +1,6 @@
 //! The scorecard's rules, free of any browser dependency.
 
+pub mod assessment;
 pub mod gap;
 pub mod id_map;
 pub mod instrument;
@@ -15,9 +16,10 @@ pub mod scoring;
 pub mod session;
 pub mod spreadsheet;
 
+pub use assessment::Assessment;
 pub use gap::{compare, Comparison, DimensionGap, Direction, ItemGap};
 pub use instrument::{Dimension, Instrument, InstrumentProblem, Item, Question, Role, Scale, SourceRef};
-pub use responses::{Answer, Assessment, InstrumentRef, Rating, Reflection, Responses};
+pub use responses::{Answer, InstrumentRef, Rating, Reflection, Responses};
 pub use result_file::{ImportError, ResultFile};
 pub use scoring::{dimension_scores, progress, DimensionScore, Progress, Tenths};
 

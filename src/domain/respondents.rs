@@ -124,6 +124,13 @@ impl Side {
     }
 }
 
+/// The gap between two sides' summaries as shown (their means, where both may be shown), and
+/// whether it is large.
+pub fn gap_between(a: Summary, b: Summary, scale: &super::instrument::Scale) -> (Option<Tenths>, bool) {
+    let gap = a.mean.zip(b.mean).map(|(a, b)| a - b);
+    (gap, gap.is_some_and(|g| super::gap::is_large(g, scale)))
+}
+
 /// Both sides, in the order of the questionnaire's roles; a side nobody answered for has no
 /// respondents.
 #[derive(Debug, Clone)]

@@ -1,4 +1,5 @@
-//! What one partner answered, and the assessment kept in the browser around it.
+//! What one partner answered: ratings, comments and answers, and the rules that keep them
+//! (sealed answers do not change; names and texts have a length).
 
 use serde::Serialize;
 use serde_json::Value;
@@ -7,14 +8,6 @@ use super::json::{Object, Reader, Shape, Type};
 
 use super::id_map::IdMap;
 use super::instrument::Instrument;
-use super::plan::Action;
-
-/// The version of the stored assessment record; raised on any change to its shape, so an older
-/// page still open elsewhere keeps newer entries aside instead of writing them back without what
-/// it does not know. 2: the seal (`sealed_at`, `reopened_after_comparison`) and the action plan.
-/// 3: the round's date (`round_date`) and earlier rounds (`earlier_rounds`). 4: the name of the
-/// person who answered (`respondent`).
-pub const STORE_VERSION: u32 = 4;
 
 /// A rating: a point of the instrument's scale, or "don't know / not applicable".
 /// Written in files as a number or the word `"not_applicable"`.
@@ -83,6 +76,24 @@ pub struct InstrumentRef {
 /// certainly pasted by mistake.
 pub const MAX_NAME_CHARS: usize = 200;
 
+/// What is wrong with a name typed or brought by a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameProblem {
+    Empty,
+    TooLong,
+}
+
+/// Checks a name: at most [`MAX_NAME_CHARS`] characters, and not blank where `required`.
+pub fn check_name(name: &str, required: bool) -> Result<(), NameProblem> {
+    if required && name.trim().is_empty() {
+        Err(NameProblem::Empty)
+    } else if name.chars().count() > MAX_NAME_CHARS {
+        Err(NameProblem::TooLong)
+    } else {
+        Ok(())
+    }
+}
+
 /// The longest comment or reflection answer, in characters (some 1,500 words): the text boxes'
 /// limit, and a file's, so a file cannot fill the browser's storage with text nobody typed.
 pub const MAX_TEXT_CHARS: usize = 10_000;
@@ -119,7 +130,7 @@ pub struct Responses {
 impl Responses {
     /// Nothing at all, in place of answers that could not be read (never kept: the reading that
     /// makes one is refused).
-    fn empty() -> Responses {
+    pub(crate) fn empty() -> Responses {
         Responses::new_for(InstrumentRef { id: String::new(), version: String::new() }, "", "", "", "")
     }
 
@@ -252,92 +263,6 @@ fn read_rating(reader: &mut Reader, answer: &Object) -> Option<Rating> {
     rating
 }
 
-/// An assessment as kept in this browser: one partner's own responses and, once imported, the
-/// other partner's.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Assessment {
-    pub store_version: u32,
-    /// Local key; never leaves the browser.
-    pub id: String,
-    pub own: Responses,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub partner: Option<Responses>,
-    /// The actions both partners agreed in the joint session.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub plan: Vec<Action>,
-    /// The day of the joint session, `YYYY-MM-DD`, when the partners set it (see
-    /// [`Assessment::round_date`]).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub round_date: Option<String>,
-    /// Joint files of earlier rounds, added to see how the partnership moved (`rounds.rs`).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub earlier_rounds: Vec<super::result_file::ResultFile>,
-}
-
-impl Assessment {
-    pub fn new(id: String, own: Responses) -> Self {
-        Assessment {
-            store_version: STORE_VERSION,
-            id,
-            own,
-            partner: None,
-            plan: Vec::new(),
-            round_date: None,
-            earlier_rounds: Vec::new(),
-        }
-    }
-
-    /// The day of this round's joint session: as the partners set it, or else the day the later
-    /// of them sealed their answers (the earliest the session could be held), or else the day
-    /// of the last change to the own answers.
-    pub fn round_date(&self) -> String {
-        let seals =
-            [Some(&self.own), self.partner.as_ref()].into_iter().flatten().filter_map(|r| r.sealed_at.as_deref());
-        let day = self.round_date.as_deref().or_else(|| seals.max()).unwrap_or(&self.own.updated_at);
-        day.get(..10).unwrap_or(day).to_string()
-    }
-
-    /// Locks the own answers as they are now, dated, so that opening the partner's file cannot
-    /// change them. Sealing again keeps the first date.
-    pub fn seal(&mut self, now: &str) {
-        self.own.sealed_at.get_or_insert_with(|| now.to_string());
-    }
-
-    /// Opens sealed answers for changes again. Once the partner's answers are in, this is
-    /// recorded with its date, and the partner sees it in the comparison.
-    pub fn reopen(&mut self, now: &str) {
-        if self.own.sealed_at.take().is_some() && self.partner.is_some() {
-            self.own.reopened_after_comparison.push(now.to_string());
-        }
-    }
-
-    /// The partner's file may only be opened over sealed answers.
-    pub fn may_open_partner_file(&self) -> bool {
-        self.own.is_sealed()
-    }
-
-    /// Reads a stored entry. `None` when it is damaged, or was written by a newer version of the
-    /// app (an older page left open must not load it and write it back without what it does not
-    /// know): such entries are kept aside, untouched.
-    pub fn from_stored(text: &str) -> Option<Assessment> {
-        let value = super::json::parse(text).ok()?;
-        let mut reader = Reader::default();
-        let assessment = reader.open(&value, "").map(|o| Assessment {
-            store_version: reader.whole(&o, "store_version"),
-            id: reader.text(&o, "id"),
-            own: reader.nested_required(&o, "own", Responses::read).unwrap_or_else(Responses::empty),
-            partner: reader.nested(&o, "partner", Responses::read),
-            plan: reader.list(&o, "plan", false, Action::read),
-            round_date: reader.optional_text(&o, "round_date"),
-            earlier_rounds: reader.list(&o, "earlier_rounds", false, super::result_file::ResultFile::read),
-        });
-        let mut assessment = reader.first_problem(assessment).ok().filter(|a| a.store_version <= STORE_VERSION)?;
-        // Written back by this version from now on, perhaps with fields an older one would drop.
-        assessment.store_version = STORE_VERSION;
-        Some(assessment)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -351,66 +276,6 @@ mod tests {
         for not_a_rating in ["\"maybe\"", "-1", "2.5", "256", "null", "[4]"] {
             assert_eq!(read(not_a_rating), None, "{not_a_rating}");
         }
-    }
-
-    #[test]
-    fn entries_from_a_newer_version_are_kept_aside() {
-        let fixture = include_str!("../../tests/fixtures/stored-assessment-v1.json");
-        assert!(Assessment::from_stored(fixture).is_some());
-        let newer = fixture.replacen("\"store_version\": 1", &format!("\"store_version\": {}", STORE_VERSION + 1), 1);
-        assert_ne!(newer, fixture);
-        assert!(Assessment::from_stored(&newer).is_none());
-        assert!(Assessment::from_stored("{").is_none());
-    }
-
-    #[test]
-    fn sealed_answers_do_not_change_and_reopening_after_comparison_is_recorded() {
-        let instrument = crate::content::builtin().remove(0);
-        let mut a = Assessment::new("a".into(), Responses::new(&instrument, "local", "Org", "Other", "t0"));
-        a.own.set_rating("x", Some(Rating::Score(2)), "t1");
-        assert!(!a.may_open_partner_file());
-        a.seal("t2");
-        a.seal("t3");
-        assert_eq!(a.own.sealed_at.as_deref(), Some("t2"));
-        assert!(a.may_open_partner_file());
-        let before = a.own.clone();
-        a.own.set_rating("x", Some(Rating::Score(5)), "t4");
-        a.own.set_comment("x", "changed", "t4");
-        a.own.set_reflection("q", "changed", "t4");
-        assert_eq!(a.own, before, "sealed answers are unchanged");
-
-        // Re-opened before seeing anything: nothing to record.
-        a.reopen("t5");
-        assert!(a.own.reopened_after_comparison.is_empty());
-        a.own.set_rating("x", Some(Rating::Score(4)), "t6");
-        assert_eq!(a.own.rating("x"), Some(Rating::Score(4)));
-
-        // Re-opened after the partner's answers were in: recorded.
-        a.seal("t7");
-        a.partner = Some(Responses::new(&instrument, "international", "Other", "Org", "t0"));
-        a.reopen("t8");
-        assert_eq!(a.own.reopened_after_comparison, ["t8"]);
-        assert!(!a.own.is_sealed());
-        a.reopen("t9");
-        assert_eq!(a.own.reopened_after_comparison, ["t8"], "re-opening open answers records nothing");
-    }
-
-    #[test]
-    fn the_seal_and_the_plan_survive_storage_and_old_records_load_open() {
-        let instrument = crate::content::builtin().remove(0);
-        let mut a = Assessment::new("a".into(), Responses::new(&instrument, "local", "Org", "Other", "t0"));
-        a.seal("t1");
-        a.partner = Some(Responses::new(&instrument, "international", "Other", "Org", "t0"));
-        a.reopen("t2");
-        a.seal("t3");
-        a.plan.push(
-            crate::domain::plan::Action::new("foundation", "Write the MoU together", "Both", "2027-03-31").unwrap(),
-        );
-        let back = Assessment::from_stored(&serde_json::to_string(&a).unwrap()).unwrap();
-        assert_eq!(back, a);
-        let v1 = Assessment::from_stored(include_str!("../../tests/fixtures/stored-assessment-v1.json")).unwrap();
-        assert_eq!((v1.own.sealed_at, v1.own.reopened_after_comparison.len()), (None, 0));
-        assert_eq!(v1.store_version, STORE_VERSION, "written back as this version, which knows all its fields");
     }
 
     #[test]

@@ -9,9 +9,14 @@ use serde_json::Value;
 use super::instrument::Instrument;
 use super::json::{self, Reader, Shape, ShapeProblem, Type};
 use super::plan::Action;
-use super::responses::{Rating, Responses, MAX_NAME_CHARS, MAX_TEXT_CHARS};
+use super::responses::{check_name, Rating, Responses, MAX_TEXT_CHARS};
 
 pub const FORMAT_NAME: &str = "partnership-scorecard-result";
+
+/// The joint file's `format` (`joint_file.rs`): a result file with both partners' answers. Named
+/// here, where both kinds are read, so a file of one kind opened where the other is expected is
+/// named as such.
+pub const JOINT_FORMAT_NAME: &str = "partnership-scorecard-joint";
 pub const FORMAT_VERSION: u32 = 1;
 
 /// Larger files are refused before they are read: a real result file is a few kilobytes.
@@ -231,7 +236,7 @@ pub(crate) fn read_file(text: &str, format: &str) -> Result<ResultFile, ImportEr
     match value.get("format").and_then(Value::as_str) {
         Some(found) if found == format => {}
         // The other of the app's two kinds of file: said, so the user knows where it goes.
-        Some(FORMAT_NAME | super::joint_file::FORMAT_NAME) => return Err(ImportError::OtherKindOfFile),
+        Some(FORMAT_NAME | JOINT_FORMAT_NAME) => return Err(ImportError::OtherKindOfFile),
         _ => return Err(ImportError::NotAResultFile),
     }
     // The version before the rest, so that a file of another version is named as such rather
@@ -253,7 +258,7 @@ pub(crate) fn read_file(text: &str, format: &str) -> Result<ResultFile, ImportEr
 pub(crate) fn check_responses(responses: &Responses, instrument: &Instrument) -> Result<(), ImportError> {
     if [&responses.organisation, &responses.partner_organisation, &responses.respondent]
         .iter()
-        .any(|n| n.chars().count() > MAX_NAME_CHARS)
+        .any(|n| check_name(n, false).is_err())
     {
         return Err(ImportError::NameTooLong);
     }

@@ -2,11 +2,11 @@
 //! yearly survey), and each round's joint file can be added to a later session, to see how each
 //! dimension's scores and gap moved and which agreed actions were done.
 
+use super::assessment::Assessment;
 use super::gap::{compare, Comparison};
 use super::instrument::Instrument;
 use super::plan::Action;
-use super::responses::{Assessment, Responses};
-use super::result_file::{ImportError, ResultFile};
+use super::responses::Responses;
 use super::scoring::{groups, Tenths};
 
 /// One round, seen from this browser's side: `own` is the side with the assessment's own role.
@@ -48,30 +48,6 @@ pub fn rounds(assessment: &Assessment) -> Vec<Round<'_>> {
     rounds
 }
 
-impl Assessment {
-    /// Whether an earlier round's joint file (read by `joint_file::read_joint_file`) belongs
-    /// here: the same questionnaire, with a side of the own role.
-    pub fn may_add_round(&self, file: &ResultFile) -> Result<(), ImportError> {
-        if file.responses.instrument.id != self.own.instrument.id {
-            return Err(ImportError::WrongInstrument { found: file.responses.instrument.id.clone() });
-        }
-        if ![Some(&file.responses), file.partner.as_ref()].into_iter().flatten().any(|r| r.role == self.own.role) {
-            return Err(ImportError::NoSideOfRole { role: self.own.role.clone() });
-        }
-        Ok(())
-    }
-
-    /// Adds an earlier round, if it belongs here, in date order. A round of the same day as one
-    /// already added replaces it: one round per day.
-    pub fn add_earlier_round(&mut self, file: ResultFile) -> Result<(), ImportError> {
-        self.may_add_round(&file)?;
-        self.earlier_rounds.retain(|r| r.round_date != file.round_date);
-        let at = self.earlier_rounds.partition_point(|r| r.round_date <= file.round_date);
-        self.earlier_rounds.insert(at, file);
-        Ok(())
-    }
-}
-
 /// The dimension (or, where statements are about one side, the group: see
 /// [`super::scoring::groups`]) whose gap narrowed or widened most between the first and the last
 /// round where both partners rated it, with the side it is about and the gap then and now
@@ -101,6 +77,7 @@ pub fn largest_gap_change(
 mod tests {
     use super::*;
     use crate::domain::joint_file::joint_file;
+    use crate::domain::result_file::{ImportError, ResultFile};
     use crate::domain::Rating;
 
     fn instrument() -> Instrument {

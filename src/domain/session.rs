@@ -1,6 +1,7 @@
 //! The joint session: the order in which the partners talk the dimensions through together.
 
-use super::gap::{Comparison, DimensionGap};
+use super::gap::{Comparison, DimensionGap, ItemGap};
+use super::responses::Responses;
 
 /// The score both partners give a dimension together, doubled so that it stays exact (3.3 and
 /// 3.4 make 3.35, above 3.3 and 3.3): their two scores added, or twice the one score there is
@@ -29,6 +30,22 @@ pub fn talking_order(comparison: &Comparison) -> Vec<&DimensionGap> {
         order.push(rest.remove(lowest));
     }
     order
+}
+
+/// The statements of one dimension (or group) to talk through: those with a large gap, and
+/// those either partner commented on, largest gap first (the comparison's order).
+pub fn statements_to_discuss<'a>(
+    comparison: &'a Comparison,
+    group: &DimensionGap,
+    own: &Responses,
+    partner: &Responses,
+) -> Vec<&'a ItemGap> {
+    comparison
+        .items
+        .iter()
+        .filter(|g| (g.dimension_id.as_str(), g.about.as_deref()) == group.key())
+        .filter(|g| g.large || !own.comment(&g.item_id).is_empty() || !partner.comment(&g.item_id).is_empty())
+        .collect()
 }
 
 #[cfg(test)]

@@ -159,6 +159,7 @@ pub static EN: Strings = Strings {
     problem_unknown_role: "there is no role “{role}”",
     problem_nothing_to_answer: "the role “{role}” has no dimension to answer",
     problem_advice_on_scorecard: "advice is for checklists (kind “checklist”)",
+    problem_unknown_dimension: "there is no dimension “{id}”",
 
     compare_title: "How you and your partner see the partnership",
     compare_needs_file: "Open your partner's result file on the results page to see the comparison.",

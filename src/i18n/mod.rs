@@ -56,7 +56,7 @@ catalogue! {
     shape_list, shape_object, shape_rating, problem_at, problem_separator, problem_unknown_kind, problem_version, problem_empty,
     problem_not_an_id, problem_duplicate_id, problem_not_two_roles, problem_scale_order, problem_scale_labels,
     problem_no_dimensions, problem_no_items, problem_no_source_file, problem_no_source_section, problem_empty_quote,
-    problem_unknown_role, problem_nothing_to_answer, problem_advice_on_scorecard,
+    problem_unknown_role, problem_nothing_to_answer, problem_advice_on_scorecard, problem_unknown_dimension,
     compare_title, compare_needs_file, go_to_results, compare_who, compare_threshold, large_gap_count,
     legend_you, legend_partner, compare_summary, compare_summary_none, chart_gap, chart_large_gap, compare_chart_label, compare_chart_caption,
     dimension_gaps_caption, item_gaps_caption, col_statement, col_you, col_partner, col_gap, col_direction,

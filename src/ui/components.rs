@@ -348,5 +348,6 @@ fn instrument_problem_text(t: &Strings, problem: &Problem) -> String {
         Problem::UnknownRole(r) => role(t.problem_unknown_role, r),
         Problem::NothingToAnswer(r) => role(t.problem_nothing_to_answer, r),
         Problem::AdviceOnScorecard => t.problem_advice_on_scorecard.to_string(),
+        Problem::UnknownDimension(id) => i18n::fill(t.problem_unknown_dimension, &[("id", id)]),
     }
 }

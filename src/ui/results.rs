@@ -152,7 +152,11 @@ fn not_ticked_section(html: &mut Html, t: &Strings, instrument: &Instrument, ass
             html.text(" ").element("span", &[("class", "psc-row-dimension")], &format!("({state})")).close("li");
         }
         html.close("ul");
-        if let Some(advice) = &instrument.advice {
+        let advised = instrument
+            .advice
+            .as_ref()
+            .filter(|a| not_ticked(instrument, &assessment.own).iter().any(|(d, _)| a.covers(&d.id)));
+        if let Some(advice) = advised {
             html.element("h3", &[], t.advice_title);
             source_words(
                 html,
