@@ -61,17 +61,18 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qF " $WBG_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WBG_VERSION"
 fi
 
-# wasm-opt (npm binaryen), esbuild, Playwright, axe-core and csv-parse, exactly as package-lock.json says.
+# wasm-opt (npm binaryen), esbuild, Playwright, Puppeteer (for Firefox), axe-core, csv-parse and
+# pdf.js (the print tests read the PDF), exactly as package-lock.json says.
 stamp=node_modules/.package-lock.installed
 if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
-  step "installing npm tools (binaryen, esbuild, playwright-core, axe-core, csv-parse)"
+  step "installing npm tools (binaryen, esbuild, playwright-core, puppeteer-core, axe-core, csv-parse, pdfjs-dist)"
   npm ci --no-audit --no-fund
   cp package-lock.json "$stamp"
 fi
 
-if [ "$with_test_tools" = 1 ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
-  step "installing Debian's chromium and chromium-driver for the browser tests"
+if [ "$with_test_tools" = 1 ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/firefox-esr ]; }; then
+  step "installing Debian's chromium, chromium-driver and firefox-esr for the browser tests"
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver firefox-esr
 fi
 step "ready"

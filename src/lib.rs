@@ -21,8 +21,15 @@ pub mod adapters;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 
-/// The interface's HTML writer has no browser dependency: compiled natively too, so its escaping
-/// is tested by `cargo test` (in the browser build it is `ui::html`).
 #[cfg(not(target_arch = "wasm32"))]
-#[path = "ui/html.rs"]
-pub mod html;
+#[path = "ui/ids.rs"]
+pub mod ids;
+/// The interface's read-only markup and its wording of the domain's values have no browser
+/// dependency: compiled natively too, so their escaping and wording are tested by `cargo test`
+/// (in the browser build they are `ui::markup` and `ui::words`).
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "ui/markup.rs"]
+pub mod markup;
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "ui/words.rs"]
+pub mod words;

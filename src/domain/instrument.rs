@@ -386,9 +386,12 @@ impl Instrument {
         self.dimensions_for(role).flat_map(|d| &d.questions).chain(&self.reflections)
     }
 
-    /// Whether any statement is about one side, so that each partner rates both sides.
+    /// Whether some dimension has statements about each side, so that the comparison can show how
+    /// each side sees itself and the other (the four views).
     pub fn rates_both_sides(&self) -> bool {
-        self.items().any(|(_, item)| item.about.is_some())
+        self.dimensions
+            .iter()
+            .any(|d| self.roles.iter().all(|r| d.items.iter().any(|i| i.about.as_deref() == Some(&r.id))))
     }
 
     /// The other role than `role`.
@@ -591,6 +594,17 @@ fn is_id(id: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    /// The four views need a dimension with statements about each side: statements about one
+    /// side only (the practices check-in's, about the international partner) do not make them.
+    #[test]
+    fn both_sides_are_rated_where_a_dimension_has_statements_about_each() {
+        let by_id = |id: &str| crate::content::builtin().into_iter().find(|i| i.id == id).expect("built in");
+        assert!(by_id("civic-partnership").rates_both_sides());
+        assert!(by_id("accountability-learning").rates_both_sides());
+        assert!(!by_id("partnership-practices").rates_both_sides());
+        assert!(!by_id("local-leadership").rates_both_sides());
+    }
+
     use super::*;
     use crate::content as instruments;
 

@@ -172,14 +172,29 @@ pub fn instrument_named(text: &str) -> Option<String> {
     value.pointer("/responses/instrument/id")?.as_str().map(str::to_string)
 }
 
-/// A safe file name for an export (`extension` without its dot): instrument, role,
-/// organisation, date.
-pub fn file_name(responses: &Responses, date: &str, extension: &str) -> String {
+/// The words a file name is made of that are not the file's own: in the reader's language.
+#[derive(Debug, Clone, Copy)]
+pub struct NameWords<'a> {
+    /// What the file is ("scorecard", "joint-session").
+    pub kind: &'a str,
+    /// Added when the answers are sealed ("sealed").
+    pub sealed: &'a str,
+}
+
+/// A safe file name for an export (`extension` without its dot): what it is, the instrument,
+/// role and organisation, the person who answered (or, unnamed, the time they started, so that
+/// several people of one side get files of their own), whether it is sealed, and the date.
+pub fn file_name(responses: &Responses, date: &str, extension: &str, words: NameWords) -> String {
+    let started = responses.created_at.get(11..19).map(|time| time.replace(':', "")).unwrap_or_default();
+    let person = if responses.respondent.trim().is_empty() { started.as_str() } else { responses.respondent.as_str() };
+    let sealed = if responses.is_sealed() { words.sealed } else { "" };
     let parts = [
-        "scorecard",
+        words.kind,
         &responses.instrument.id,
         &responses.role,
         &responses.organisation,
+        person,
+        sealed,
         date.get(..10).unwrap_or(date),
     ];
     let slug: Vec<String> = parts.iter().map(|p| slug(p)).filter(|p| !p.is_empty()).collect();
@@ -545,10 +560,19 @@ mod tests {
     #[test]
     fn file_names_are_safe_and_say_what_they_hold() {
         let instrument = instrument();
-        let r = Responses::new(&instrument, "local", "Lake <Women's> Network / Kisumu", "X", "t");
+        let words = NameWords { kind: "scorecard", sealed: "sealed" };
+        let mut r =
+            Responses::new(&instrument, "local", "Lake <Women's> Network / Kisumu", "X", "2026-11-20T09:30:05.000Z");
         assert_eq!(
-            file_name(&r, "2026-11-21T10:00:00.000Z", "json"),
-            "scorecard_local-leadership_local_lake-women-s-network-kisumu_2026-11-21.json"
+            file_name(&r, "2026-11-21T10:00:00.000Z", "json", words),
+            "scorecard_local-leadership_local_lake-women-s-network-kisumu_093005_2026-11-21.json",
+            "an unnamed person's file says when they started"
+        );
+        r.respondent = "Amina Odhiambo".into();
+        r.sealed_at = Some("2026-11-21T09:00:00.000Z".into());
+        assert_eq!(
+            file_name(&r, "2026-11-21T10:00:00.000Z", "csv", words),
+            "scorecard_local-leadership_local_lake-women-s-network-kisumu_amina-odhiambo_sealed_2026-11-21.csv"
         );
     }
 }

@@ -29,6 +29,8 @@ catalogue! {
     /// The language's BCP 47 tag, set on the widget: a screen reader on a host page in another
     /// language then reads the widget in this one.
     lang,
+    /// The script's direction, `ltr` or `rtl`, set on the widget.
+    direction,
     app_name, footer_privacy,
     home_title, home_intro_1, home_intro_2, home_privacy,
     saved_title, saved_row_name, last_saved, partner_file_loaded_short, resume, delete, delete_confirm,
@@ -46,7 +48,7 @@ catalogue! {
     csv_button, csv_downloaded, csv_kind, csv_dimension_number, csv_statement_number, csv_text, csv_rating, csv_gap, csv_comment,
     csv_kind_dimension, csv_kind_statement, csv_kind_reflection,
     import_title, import_intro, import_label, partner_file_loaded, see_comparison,
-    seal_intro, seal_button, sealed_on, sealed_done, reopen_button, reopen_confirm, reopened_done, sealed_banner,
+    seal_intro, sealed_on, reopen_button, reopen_confirm, reopened_done, sealed_banner,
     seal_state_sealed, seal_state_open, seal_state_reopened, list_separator,
     import_too_large, import_empty, import_not_json, import_truncated, import_not_result, import_version,
     import_wrong_instrument, import_same_role, import_damaged, import_not_a_rating, import_outside_scale,
@@ -82,6 +84,12 @@ catalogue! {
     group_about, group_about_short, answered_only_by, source_cite, blind_spot, views_title, views_intro, views_caption,
     view_self, view_other, not_ticked_title, not_ticked_none, not_ticked_intro, advice_title, learning_questions_title,
     rounds_not_for_this,
+    add_comment, scale_key, part_of, one_at_a_time, previous_part, next_part,
+    seal_and_download, seal_check, back_to_answers, seal_anyway, unsealed_hint, download_unsealed, unsealed_confirm,
+    exported_unsealed, sealed_and_downloaded,
+    go_to_session, print, named_side, present, slide_of, present_chart_label, present_label, previous_slide, next_slide,
+    full_screen, leave_presentation, present_keys,
+    file_result, file_joint, file_sealed, file_damaged,
 }
 
 /// The catalogue in use. Only English exists so far.
@@ -156,14 +164,29 @@ mod tests {
         }
     }
 
+    /// Every Rust file under `src/ui`, with its path.
+    fn ui_files() -> Vec<(std::path::PathBuf, String)> {
+        let mut folders = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui")];
+        let mut files = Vec::new();
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).expect("a folder of src/ui") {
+                let path = entry.expect("entry").path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let text = std::fs::read_to_string(&path).expect("readable");
+                    files.push((path, text));
+                }
+            }
+        }
+        assert!(files.len() > 20, "the UI's files were found ({})", files.len());
+        files
+    }
+
     /// A key no screen uses is a string translators would translate for nothing.
     #[test]
     fn every_entry_is_used_by_the_ui() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui");
-        let ui: String = std::fs::read_dir(&dir)
-            .expect("src/ui")
-            .map(|e| std::fs::read_to_string(e.expect("entry").path()).expect("readable"))
-            .collect();
+        let ui: String = ui_files().into_iter().map(|(_, text)| text).collect();
         let unused: Vec<_> = strings()
             .entries()
             .into_iter()
@@ -181,11 +204,8 @@ mod tests {
     /// bypass the catalogue. This looks for quoted text with letters directly between tags.
     #[test]
     fn ui_files_take_their_words_from_the_catalogue() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui");
         let mut offenders = Vec::new();
-        for entry in std::fs::read_dir(&dir).expect("src/ui") {
-            let path = entry.expect("entry").path();
-            let text = std::fs::read_to_string(&path).expect("readable");
+        for (path, text) in ui_files() {
             for (n, line) in text.lines().enumerate() {
                 let trimmed = line.trim();
                 // A text child in a view is a line that is just a quoted literal, or one that
@@ -194,17 +214,17 @@ mod tests {
                 if trimmed.starts_with('"') && trimmed.ends_with('"') {
                     literals.push(trimmed.trim_matches('"'));
                 }
-                // Text written through the HTML writer (ui/html.rs): `.text("…")`, the text of
-                // `.element(tag, attributes, "…")`, and words in attributes people read.
-                for marker in
-                    ["> \"", "} \"", ".text(\"", "], \"", "(\"aria-label\", \"", "(\"title\", \"", "(\"alt\", \""]
+                // Text in maud's `html!` (`p { "…" }`, `" …"` after an element) and words in
+                // attributes people read (`aria-label="…"`, `title="…"`, `alt="…"`).
+                for marker in ["> \"", "} \"", "{ \"", ") \"", "aria-label=\"", "title=\"", "alt=\"", "placeholder=\""]
                 {
                     for (at, _) in trimmed.match_indices(marker) {
                         let rest = &trimmed[at + marker.len()..];
                         literals.push(rest.split('"').next().unwrap_or_default());
                     }
                 }
-                if literals.iter().any(|l| l.chars().any(char::is_alphabetic)) {
+                // Class names (all `psc-…`) are not words.
+                if literals.iter().any(|l| !l.starts_with("psc-") && l.chars().any(char::is_alphabetic)) {
                     offenders.push(format!("{}:{}: {trimmed}", path.display(), n + 1));
                 }
             }

@@ -1,95 +1,21 @@
-//! The Leptos user interface: one file per screen, small shared components, and [`AppState`],
-//! the few signals owned at the top and passed down.
+//! The Leptos user interface: [`state::AppState`], the few signals owned at the top and passed
+//! down (`app` makes them, once per widget); a module per screen (`screens`), the small pieces
+//! they share (`parts`), each screen's typed actions (`actions`), every element id (`ids`),
+//! read-only markup (`markup`) and how the domain's values are worded (`words`); mounting in the
+//! host page (`widget`, with its `options`), and keeping in step with other tabs (`sync`).
 
-mod answer;
-mod combine;
-mod compare;
-mod components;
-mod home;
-pub mod html;
+mod actions;
+mod app;
+mod fetching;
+mod ids;
 mod library;
-mod loading;
-mod results;
-mod session;
+pub mod markup;
+mod options;
+mod parts;
+mod screens;
 mod state;
 mod sync;
 mod widget;
+pub mod words;
 
-use leptos::mount::mount_to;
-use leptos::prelude::*;
-use std::any::Any;
-use wasm_bindgen::JsCast;
-
-use crate::adapters::content::Source;
-pub use library::{Load, LoadProblem};
-pub use state::{AppState, Notice, SaveStatus, Screen};
-pub use widget::{mount, Options, INLINE_STYLESHEET, WIDGET_ATTRIBUTE};
-
-fn app(widget: u32, options: &'static Options, content: Source) -> impl IntoView {
-    let state = AppState::new(widget, options, content);
-    let t = state.t;
-    state.load_index();
-    state.load_hosted();
-    state.keep_instruments_of_stored_assessments();
-    // Each screen is mounted afresh when the screen changes, never diffed against the previous
-    // one: the page then carries only the code that builds each screen, not the code that would
-    // patch one screen into another, which was a large share of the download.
-    sync::keep_in_step_with_other_tabs(state);
-    if state.store.is_persistent() {
-        leptos::task::spawn_local(async move { state.kept.set(Some(crate::adapters::storage::ask_to_keep().await)) });
-    }
-    let screen_area = NodeRef::<leptos::html::Div>::new();
-    // Whether the shown assessment's instrument is here: the screen waits for it, drawn once it
-    // arrives (and only then, not at every instrument fetched meanwhile).
-    let waiting_for = Memo::new(move |_| {
-        let screen = state.screen.get();
-        let id = screen.assessment_id().and_then(|id| state.with_assessment(id, |a| a.own.instrument.id.clone()));
-        id.filter(|id| state.instrument(id).is_none()).unwrap_or_default()
-    });
-    Effect::new(move |previous: Option<Option<(web_sys::Element, Box<dyn Any>)>>| {
-        let screen = state.screen.get();
-        let waiting_for = waiting_for.get();
-        // The screen shown until now leaves the page at once, and its reactive nodes were
-        // disposed before this ran (they belong to this effect). Dropping what is left of its
-        // view (elements, listeners, closures; when the questions were a reactive view per
-        // statement, 12 of the 26 ms from 200 statements to the comparison) waits until the new
-        // screen has been drawn: the next frame, then a task.
-        if let Some(Some((shown, handle))) = previous {
-            shown.remove();
-            request_animation_frame(move || set_timeout(move || drop(handle), std::time::Duration::ZERO));
-        }
-        let area: web_sys::HtmlElement = screen_area.get()?.into();
-        let holder = document().create_element("div").ok()?;
-        area.append_child(&holder).ok()?;
-        let target: web_sys::HtmlElement = holder.clone().dyn_into().ok()?;
-        // Untracked: what a screen reads while it is built must not remount it when it changes.
-        let mounted: Box<dyn Any> = untrack(move || match screen {
-            _ if !waiting_for.is_empty() => {
-                Box::new(mount_to(target, move || loading::screen(state, waiting_for))) as Box<dyn Any>
-            }
-            Screen::Home => Box::new(mount_to(target, move || home::screen(state))) as Box<dyn Any>,
-            Screen::Answer(id) => Box::new(mount_to(target, move || answer::screen(state, id))),
-            Screen::Results(id) => Box::new(mount_to(target, move || results::screen(state, id))),
-            Screen::Session(id) if state.with_assessment_untracked(&id, |a| a.partner.is_some()) == Some(true) => {
-                Box::new(mount_to(target, move || session::screen(state, id)))
-            }
-            // Without the partner's answers, the joint session shows the comparison's advice.
-            Screen::Compare(id) | Screen::Session(id) => Box::new(mount_to(target, move || compare::screen(state, id))),
-        });
-        Some((holder, mounted))
-    });
-    view! {
-        <div class="psc" lang=t.lang>
-            <header class="psc-banner">
-                <p class="psc-brand">{t.app_name}</p>
-            </header>
-            <main id="psc-main">
-                {components::notice_area(state)}
-                <div node_ref=screen_area></div>
-            </main>
-            <footer class="psc-footer">
-                <p>{t.footer_privacy}</p>
-            </footer>
-        </div>
-    }
-}
+pub use widget::mount;

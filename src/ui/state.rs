@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 use std::sync::Arc;
 
-use super::components;
 use super::library::Library;
-use super::widget::Options;
+use super::options::Options;
+use super::parts::dom;
 use crate::adapters::clock;
 use crate::adapters::content::Source;
 use crate::adapters::storage::{Store, StoreError};
@@ -21,13 +21,19 @@ pub enum Screen {
     Results(String),
     Compare(String),
     Session(String),
+    /// The joint session as a presentation, at one of its slides.
+    Present(String, usize),
 }
 
 impl Screen {
     pub fn assessment_id(&self) -> Option<&str> {
         match self {
             Screen::Home => None,
-            Screen::Answer(id) | Screen::Results(id) | Screen::Compare(id) | Screen::Session(id) => Some(id),
+            Screen::Answer(id)
+            | Screen::Results(id)
+            | Screen::Compare(id)
+            | Screen::Session(id)
+            | Screen::Present(id, _) => Some(id),
         }
     }
 }
@@ -67,6 +73,11 @@ pub struct AppState {
     /// The questionnaires this widget knows, and those on their way.
     pub library: RwSignal<Library>,
     pub t: &'static Strings,
+    /// The widget's width in CSS pixels: charts are drawn for it, and again when it changes.
+    pub width: RwSignal<u32>,
+    /// Whether the questions are shown one dimension at a time: chosen once, kept while the app
+    /// is open.
+    pub one_at_a_time: RwSignal<bool>,
     /// Which widget of the page this is (several can share a page), for finding its elements.
     pub widget: u32,
     pub options: &'static Options,
@@ -98,6 +109,8 @@ impl AppState {
             content: Box::leak(Box::new(content)),
             library: RwSignal::new(library),
             t,
+            width: RwSignal::new(760),
+            one_at_a_time: RwSignal::new(false),
         }
     }
 
@@ -119,7 +132,7 @@ impl AppState {
 
     /// Draws the current screen afresh, keeping the message shown, after a change to what the
     /// screen offers; then moves focus to `selector`.
-    pub fn redraw(&self, selector: &'static str) {
+    pub fn redraw(&self, selector: impl Into<String>) {
         self.screen.update(|_| {});
         self.focus_soon(selector);
     }
@@ -128,11 +141,6 @@ impl AppState {
     /// got yet is drawn again when it arrives.
     pub fn instrument(&self, id: &str) -> Option<Arc<Instrument>> {
         self.library.with(|l| l.instrument(id))
-    }
-
-    /// The assessment with this id, tracked: re-read whenever it changes.
-    pub fn assessment(&self, id: &str) -> Option<Assessment> {
-        self.with_assessment(id, Assessment::clone)
     }
 
     /// Reads one part of an assessment without copying the rest, tracked.
@@ -152,7 +160,6 @@ impl AppState {
         self.assessments.with_untracked(|all| all.iter().find(|a| a.id == id).map(read))
     }
 
-    /// Stores a new assessment; on failure nothing is added and the reason is returned.
     /// Stores a new assessment with a copy of its instrument, so it opens again with no network;
     /// on failure nothing is added (nor the copy, if it was not kept before) and the reason is
     /// returned.
@@ -217,7 +224,7 @@ impl AppState {
         let init = web_sys::CustomEventInit::new();
         init.set_detail(&wasm_bindgen::JsValue::from(self.widget));
         if let (Some(window), Ok(event)) =
-            (web_sys::window(), web_sys::CustomEvent::new_with_event_init_dict(super::sync::CHANGED_EVENT, &init))
+            (web_sys::window(), web_sys::CustomEvent::new_with_event_init_dict(super::ids::CHANGED_EVENT, &init))
         {
             let _ = window.dispatch_event(&event);
         }
@@ -250,13 +257,13 @@ impl AppState {
     /// Moves keyboard focus, once the page is drawn, to the element of this widget `selector`
     /// finds: a new screen's heading or an error message, so keyboard and screen-reader users go
     /// on from there.
-    pub fn focus_soon(&self, selector: &'static str) {
-        components::focus_soon(self.widget, selector);
+    pub fn focus_soon(&self, selector: impl Into<String>) {
+        dom::focus_soon(self.widget, selector.into());
     }
 
     /// The element of this widget `selector` finds.
     pub fn element(&self, selector: &str) -> Option<web_sys::Element> {
-        components::find(self.widget, selector)
+        dom::find(self.widget, selector)
     }
 
     pub fn now(&self) -> String {

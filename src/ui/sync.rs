@@ -4,11 +4,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::ids;
 use super::state::{AppState, SaveStatus};
 use crate::adapters::storage::APP_PREFIX;
-
-/// Sent on the window by a widget that changed what is stored; the detail is its number.
-pub const CHANGED_EVENT: &str = "partnership-scorecard-change";
 
 /// Another tab of this browser, or another widget on this page, saved or deleted an
 /// assessment or kept an instrument: read them all again, so this widget shows the other's
@@ -39,7 +37,7 @@ pub fn keep_in_step_with_other_tabs(state: AppState) {
     // sent while it was away: without this, its next save would write back what it showed then.
     let _ = window_event_listener_untyped("pageshow", move |_| reload());
     // The storage event only reaches other tabs; widgets of one page tell each other.
-    let _ = window_event_listener_untyped(CHANGED_EVENT, move |event| {
+    let _ = window_event_listener_untyped(ids::CHANGED_EVENT, move |event| {
         let from = event.dyn_ref::<web_sys::CustomEvent>().and_then(|e| e.detail().as_f64());
         if from != Some(f64::from(state.widget)) {
             reload();

@@ -4,24 +4,9 @@
 use leptos::mount::mount_to;
 use wasm_bindgen::JsCast;
 
+use super::ids::{INLINE_STYLESHEET, WIDGET_ATTRIBUTE};
+use super::options::Options;
 use crate::adapters::content::Source;
-
-/// What a host page asks of one widget through the element's data attributes (see the README).
-#[derive(Debug, Default)]
-pub struct Options {
-    /// Questionnaire offered first (`data-instrument`): a built-in id, or the address of a
-    /// custom instrument's file (anything with a `/` or a `:` in it).
-    pub instrument: Option<String>,
-    /// Role chosen in advance: a role id of that questionnaire (`data-role`).
-    pub role: Option<String>,
-}
-
-impl Options {
-    /// The address of the host page's own questionnaire, if `data-instrument` names one.
-    pub fn hosted(&self) -> Option<&str> {
-        self.instrument.as_deref().filter(|i| i.contains(['/', ':']))
-    }
-}
 
 /// Mounts a widget in every element marked `data-partnership-scorecard`, each in a shadow root
 /// of its own: the host page's styles cannot reach in, the widget's cannot leak out, ids never
@@ -70,12 +55,6 @@ fn mount_widget(document: &web_sys::Document, host: web_sys::Element, widget: u3
     let options = Options { instrument: attribute("data-instrument"), role: attribute("data-role") };
     let options: &'static Options = Box::leak(Box::new(options));
     let base = host.get_attribute("data-psc-base").unwrap_or_default();
-    mount_to(container, move || super::app(widget, options, Source::find(&base))).forget();
+    mount_to(container, move || super::app::app(widget, options, Source::find(&base))).forget();
     Some(())
 }
-
-/// In a single-file copy (scripts/single-file.mjs), the element holding the stylesheet's text.
-pub const INLINE_STYLESHEET: &str = "psc-stylesheet";
-
-/// Set on each widget's host element, numbering the widgets of the page.
-pub const WIDGET_ATTRIBUTE: &str = "data-psc-widget";

@@ -46,7 +46,7 @@ test('no accessibility violations on any screen', async () => {
   await page.getByRole('button', { name: 'See my results' }).click();
   await page.getByRole('heading', { level: 1, name: 'Your results' }).waitFor();
   assert.deepEqual(await violations(page, errors), [], 'own results');
-  await seal(page);
+  await seal(page, { anyway: true });
   assert.deepEqual(await violations(page, errors), [], 'own results, sealed');
 
   await page.getByLabel("Open your partner's result file").setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"truncated":') });

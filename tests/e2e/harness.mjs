@@ -9,7 +9,8 @@ import { chromium } from 'playwright-core';
 import { before, after } from 'node:test';
 
 export const repo = new URL('../../', import.meta.url).pathname;
-export const dist = join(repo, 'dist');
+/** The build under test: dist/, or another copy of it (PSC_DIST), so a build can go on beside a run. */
+export const dist = process.env.PSC_DIST ?? join(repo, 'dist');
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -72,6 +73,8 @@ export function launchBrowser({ backForwardCache = false } = {}) {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      // A known locale, so dates shown through the browser's Intl have a known form.
+      '--lang=en-US',
     ],
   });
 }
@@ -152,10 +155,51 @@ export function storageSnapshot(page) {
   return page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
 }
 
-/** Seals the own answers on the results screen, which the partner's file needs first. */
-export async function seal(page) {
-  await page.getByRole('button', { name: 'Seal my answers' }).click();
-  await page.getByRole('button', { name: 'Re-open my answers' }).waitFor();
+/**
+ * The comment box of one statement (an item of `items`), unfolded as a person does it: by
+ * clicking "Add a comment" in that statement's group, unless it is open already (a statement
+ * with a comment shows it).
+ */
+export async function commentBox(page, item) {
+  const label = /^Comment on \d+\.\d+ \(optional\)$/;
+  const group = page.getByRole('group', { name: item.text });
+  const box = group.getByLabel(label);
+  const fold = group.locator('details', { has: page.getByLabel(label) });
+  if (!(await fold.evaluate((d) => d.open))) await group.getByText('Add a comment', { exact: true }).click();
+  await box.waitFor();
+  return box;
+}
+
+/** Opens a statement's folded comment and types `text` into it. */
+export async function fillComment(page, item, text) {
+  const box = await commentBox(page, item);
+  await box.fill(text);
+  return box;
+}
+
+/**
+ * Seals the own answers on the results screen, which the partner's file needs first: "Seal and
+ * download my result file" seals them and downloads the sealed file in one step. With statements
+ * unanswered the app first says how many; `anyway` says the test means to seal them so (without
+ * it, that check is a failure). Resolves to the download of the sealed result file.
+ */
+export async function seal(page, { anyway = false } = {}) {
+  const download = page.waitForEvent('download');
+  download.catch(() => {}); // awaited below, unless the check stops the test first
+  await page.getByRole('button', { name: 'Seal and download my result file' }).click();
+  const check = page.getByText(/^\d+ of \d+ statements are not answered yet\./);
+  const reopen = page.getByRole('button', { name: 'Re-open my answers' });
+  if (anyway) {
+    await check.waitFor();
+    await page.getByRole('button', { name: 'Seal and download anyway' }).click();
+  } else {
+    await reopen.or(check).first().waitFor();
+    if (await check.isVisible()) throw new Error(`seal: the app says "${await check.textContent()}" (pass { anyway: true } to seal so)`);
+  }
+  const file = await download;
+  await reopen.waitFor();
+  await page.getByText(`Your answers are sealed and your result file ${file.suggestedFilename()} was downloaded: send it to your partner. You can now open your partner's result file.`).waitFor();
+  return file;
 }
 
 const axeSource = readFileSync(join(repo, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -225,4 +269,10 @@ export async function openSessionOf(page, url, entry) {
   await page.getByRole('button', { name: /^Resume/ }).click();
   await page.getByRole('button', { name: '4. Joint session' }).click();
   await page.getByRole('heading', { level: 1, name: 'Joint session: talk the gaps through' }).waitFor();
+}
+
+/** How the app shows an ISO date (2026-11-25) in the tests' en-US browser: month/day/year. */
+export function shownDate(iso) {
+  const [year, month, day] = iso.split('-');
+  return `${month}/${day}/${year}`;
 }

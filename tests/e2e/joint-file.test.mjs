@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
-  useServerAndBrowser, newPage, instrument, items, meanTenths, oneDecimal, storageSnapshot, violations, answeredAssessment, openSessionOf,
+  useServerAndBrowser, newPage, instrument, items, meanTenths, oneDecimal, storageSnapshot, violations, answeredAssessment, openSessionOf, shownDate,
 } from './harness.mjs';
 
 const env = useServerAndBrowser();
@@ -52,7 +52,9 @@ test("a joint session goes into one file, and the other partner reopens all of i
     a.page.getByRole('button', { name: 'Download the joint session file' }).click(),
   ]);
   const name = download.suggestedFilename();
-  assert.match(name, /^joint_scorecard_local-leadership_local_lake-img-src-x-onerror-window-pwn[a-z0-9-]*_2026-11-25\.json$/);
+  // What the file is, the instrument, the side, the (safe) organisation, when these answers were
+  // started (nobody named), that they are sealed, and the session's date.
+  assert.match(name, /^joint-session_local-leadership_local_lake-img-src-x-onerror-window-pwn[a-z0-9-]*_080000_2026-11-25\.json$/);
   await a.page.getByText(`The joint session file ${name} was downloaded.`).waitFor();
   const text = await readFile(await download.path(), 'utf8');
   const file = JSON.parse(text);
@@ -78,6 +80,8 @@ test("a joint session goes into one file, and the other partner reopens all of i
   const page = await newPage(context, errors);
   await page.goto(env.server.url);
   await page.getByRole('heading', { level: 1 }).waitFor();
+  // The section is folded away on the start screen: open it first.
+  await page.getByText('Reopen a joint session', { exact: true }).click();
   await page.getByLabel('Open a joint session file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
   await page.getByText('Which partner are you?', { exact: false }).waitFor();
   await page.waitForFunction(() => document.querySelector('[data-partnership-scorecard]').shadowRoot.activeElement?.id === 'psc-joint-question');
@@ -85,20 +89,21 @@ test("a joint session goes into one file, and the other partner reopens all of i
   assert.deepEqual(await violations(page, errors), []);
   await page.getByRole('button', { name: 'I am \u2068Nordic Aid\u2069 (International partner)' }).click();
   await page.getByRole('heading', { level: 1, name: 'Joint session: talk the gaps through' }).waitFor();
-  await page.getByText('The joint session of 2026-11-25 was opened and kept here.').waitFor();
+  await page.getByText(`The joint session of ${shownDate('2026-11-25')} was opened and kept here.`).waitFor();
   assert.equal(await page.getByLabel('Date of this session').inputValue(), '2026-11-25');
 
-  // Seen from the international side: "you" are the international partner.
+  // Seen from the international side: its own scores come first. Both sides are named by
+  // organisation and role.
   for (const d of instrument.dimensions) {
     const section = page.getByRole('region', { name: new RegExp(`^\\d\\. ${d.title.replace(/[()]/g, '.')}$`) });
     const scores = await section.locator('.psc-session-scores').textContent();
     const gap = internationalMeans[d.id] - localMeans[d.id];
     assert.ok(scores.startsWith(
-      `You (International partner): ${oneDecimal(internationalMeans[d.id])}. Your partner (Local partner): ${oneDecimal(localMeans[d.id])}. Gap: ${oneDecimal(Math.abs(gap))}.`,
+      `\u2068Nordic Aid\u2069 (International partner): ${oneDecimal(internationalMeans[d.id])}. \u2068Lake ${hostile}\u2069 (Local partner): ${oneDecimal(localMeans[d.id])}. Gap: ${oneDecimal(Math.abs(gap))}.`,
     ), `${d.id}: ${scores}`);
   }
   const row = page.locator('.psc-plan tbody tr');
-  assert.deepEqual((await row.locator('th, td').allTextContents()).slice(0, 4), [dimension.title, `Share budget lines ${hostile}`, 'Both finance officers', '2027-01-31']);
+  assert.deepEqual((await row.locator('th, td').allTextContents()).slice(0, 4), [dimension.title, `Share budget lines ${hostile}`, 'Both finance officers', shownDate('2027-01-31')]);
   assert.equal(await page.getByRole('checkbox', { name: `Done: Share budget lines ${hostile}` }).isChecked(), true);
   const reopened = await page.evaluate(() => Object.entries(localStorage)
     .filter(([k]) => k.startsWith('partnership-scorecard.assessment.')).map(([, v]) => JSON.parse(v)));
@@ -140,6 +145,7 @@ test('files that are not sound joint files are refused beside the chooser, with 
   ];
   for (const [what, text, message] of cases) {
     const before = await storageSnapshot(page);
+    await page.getByText('Reopen a joint session', { exact: true }).click();
     await page.getByLabel('Open a joint session file').setInputFiles({ name: 'j.json', mimeType: 'application/json', buffer: Buffer.from(text) });
     await page.waitForFunction(() => document.querySelector('[data-partnership-scorecard]').shadowRoot.querySelector('#psc-joint-error')?.textContent.length > 0);
     const said = await page.locator('#psc-joint-error').textContent();

@@ -2,7 +2,7 @@
 // screen can be used with the keyboard alone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, newPage, startAssessment, ratingRadio, items, instrument } from './harness.mjs';
+import { useServerAndBrowser, newPage, startAssessment, ratingRadio, fillComment, items, instrument } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
@@ -18,7 +18,7 @@ test('every answer is still there after a reload, and assessments can be listed 
   await ratingRadio(page, items[0], 4).check();
   await ratingRadio(page, items[7], 'na').check();
   await ratingRadio(page, items[20], 1).check();
-  await page.getByRole('group', { name: items[20].text }).getByLabel(/^Comment on \d+\.\d+ \(optional\)$/).fill(COMMENT);
+  await fillComment(page, items[20], COMMENT);
   await page.getByLabel(instrument.reflections[0].text).fill('Decisions are taken in the capital.');
   await page.getByText('All changes saved in this browser.').waitFor();
 
@@ -29,7 +29,9 @@ test('every answer is still there after a reload, and assessments can be listed 
   assert.ok(await ratingRadio(page, items[7], 'na').isChecked());
   assert.ok(await ratingRadio(page, items[20], 1).isChecked());
   assert.ok(!(await ratingRadio(page, items[1], 4).isChecked()));
-  assert.equal(await page.getByRole('group', { name: items[20].text }).getByLabel(/^Comment on \d+\.\d+ \(optional\)$/).inputValue(), COMMENT, 'kept exactly, even its first line break and markup');
+  const kept = page.getByRole('group', { name: items[20].text }).getByLabel(/^Comment on \d+\.\d+ \(optional\)$/);
+  assert.equal(await kept.inputValue(), COMMENT, 'kept exactly, even its first line break and markup');
+  assert.ok(await kept.isVisible(), 'a statement with a comment shows it, not folded away');
   assert.equal(await page.getByLabel(instrument.reflections[0].text).inputValue(), 'Decisions are taken in the capital.');
   await page.getByText(`3 of ${items.length} statements answered`).waitFor();
 
@@ -92,9 +94,15 @@ test('a new assessment can be started and answered with the keyboard only', asyn
   assert.ok(await ratingRadio(page, items[0], instrument.scale.min + 2).isChecked());
   await page.getByText(`1 of ${items.length} statements answered`).waitFor();
 
-  // Typing a comment saves on every keystroke without redrawing the screen under the cursor.
+  // Typing a comment saves on every keystroke without redrawing the screen under the cursor. The
+  // comment is folded: Tab from the scale to "Add a comment", Enter opens it, Tab into the box.
   const comment = page.getByRole('group', { name: items[0].text }).getByLabel(/^Comment on \d+\.\d+ \(optional\)$/);
-  await comment.focus();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.querySelector('[data-partnership-scorecard]').shadowRoot.activeElement?.textContent), 'Add a comment');
+  await page.keyboard.press('Enter');
+  await comment.waitFor();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.querySelector('[data-partnership-scorecard]').shadowRoot.activeElement?.id), `psc-comment-${items[0].id}`);
   await page.keyboard.type('Saved as I type');
   await page.getByText('All changes saved in this browser.').waitFor();
   assert.equal(await comment.inputValue(), 'Saved as I type');
@@ -102,8 +110,7 @@ test('a new assessment can be started and answered with the keyboard only', asyn
 
   // A long text pasted into a comment is cut at the length a result file may carry (10,000
   // characters), so the partner's copy of the app will open the file.
-  const second = page.getByRole('group', { name: items[1].text }).getByLabel(/^Comment on/);
-  await second.fill(`${'Pasted. '.repeat(1300)}`);
+  await fillComment(page, items[1], `${'Pasted. '.repeat(1300)}`);
   const assessments = () => Object.entries(localStorage).filter(([k]) => k.startsWith('partnership-scorecard.assessment.')).map(([, v]) => JSON.parse(v));
   await page.waitForFunction(`(${assessments})().some((a) => a.own.answers['${items[1].id}']?.comment)`);
   const stored = await page.evaluate(`(${assessments})().find((a) => a.own.answers['${items[1].id}']).own.answers['${items[1].id}'].comment`);

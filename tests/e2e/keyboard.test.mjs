@@ -70,7 +70,7 @@ async function start(page, roleLabel, organisation, partner) {
   await headingHasFocus(page, instrument.title);
 }
 
-/** Rates every statement: Tab into its radio group, arrows to the choice, Tab past the comment. */
+/** Rates every statement: Tab into its radio group, arrows to the choice, Tab past its folded comment ("Add a comment"). */
 async function rateAll(page, ratings) {
   const points = instrument.scale.max - instrument.scale.min + 1;
   for (const item of items) {
@@ -107,7 +107,7 @@ test('both partners complete the whole flow with the keyboard alone, focus alway
   const ratingsA = Object.fromEntries(items.map((item, i) => [item.id, [5, 4, 'na', 3][i % 4]]));
   const ratingsB = Object.fromEntries(items.map((item, i) => [item.id, [1, 2, 3, 2, 1][i % 5]]));
 
-  // Partner A answers and downloads the result file.
+  // Partner A answers, seals and downloads the result file (one step).
   const pageA = await newPage(contextA, errors);
   await start(pageA, 'International partner', 'Keyboard Aid', 'Keyboard Partners');
   await rateAll(pageA, ratingsA);
@@ -115,7 +115,7 @@ test('both partners complete the whole flow with the keyboard alone, focus alway
   await tabTo(pageA, (f) => f.tag === 'button' && f.text === 'See my results', 'See my results');
   await pageA.keyboard.press('Enter');
   await headingHasFocus(pageA, 'Your results');
-  await tabTo(pageA, (f) => f.tag === 'button' && f.text === 'Download my result file', 'the download button');
+  await tabTo(pageA, (f) => f.tag === 'button' && f.text === 'Seal and download my result file', 'the seal-and-download button');
   const [download] = await Promise.all([pageA.waitForEvent('download'), pageA.keyboard.press('Enter')]);
   const fileA = await readFile(await download.path(), 'utf8');
 
@@ -126,9 +126,10 @@ test('both partners complete the whole flow with the keyboard alone, focus alway
   await tabTo(pageB, (f) => f.tag === 'button' && f.text === 'See my results', 'See my results');
   await pageB.keyboard.press('Enter');
   await headingHasFocus(pageB, 'Your results');
-  // Seal first (Enter on the button); focus then moves on to the file chooser, now open.
-  await tabTo(pageB, (f) => f.tag === 'button' && f.text === 'Seal my answers', 'Seal my answers');
-  await pageB.keyboard.press('Enter');
+  // Seal first (Enter on the button, which also downloads B's sealed file); focus then moves on
+  // to the file chooser, now open.
+  await tabTo(pageB, (f) => f.tag === 'button' && f.text === 'Seal and download my result file', 'Seal and download my result file');
+  await Promise.all([pageB.waitForEvent('download'), pageB.keyboard.press('Enter')]);
   await pageB.waitForFunction(() => window.__deepActive()?.id === 'psc-partner-file', null, { timeout: 3000 });
   const onFile = await focused(pageB);
   assert.ok(onFile.type === 'file' && onFile.visible, `focus is visible on the file chooser: ${JSON.stringify(onFile)}`);

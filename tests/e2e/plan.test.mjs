@@ -3,7 +3,7 @@
 // report, and refuses an empty "what" without changing anything stored.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, newPage, instrument, storageSnapshot, violations, answeredAssessment, openSessionOf } from './harness.mjs';
+import { useServerAndBrowser, newPage, instrument, storageSnapshot, violations, answeredAssessment, openSessionOf, shownDate } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
@@ -40,7 +40,7 @@ test('partners agree actions in the joint session, tick them done, remove them, 
   await page.waitForFunction(() => document.querySelector('[data-partnership-scorecard]').shadowRoot.activeElement?.id === 'psc-plan-title');
   const rows = page.locator('.psc-plan tbody tr');
   assert.deepEqual(await rows.first().locator('th, td').allTextContents().then((cells) => cells.slice(0, 4)),
-    [dimension.title, dimension.suggested_actions[0], `Both directors ${hostile}`, '2027-03-31']);
+    [dimension.title, dimension.suggested_actions[0], `Both directors ${hostile}`, shownDate('2027-03-31')]);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   const first = { dimension: dimension.id, what: dimension.suggested_actions[0], who: `Both directors ${hostile}`, by_when: '2027-03-31', done: false };
   assert.deepEqual(await planOf(page), [first]);

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
-  useServerAndBrowser, newPage, startAssessment, answer, instrument, items, meanTenths, oneDecimal, storageSnapshot, violations,
+  useServerAndBrowser, newPage, startAssessment, answer, fillComment, seal, instrument, items, meanTenths, oneDecimal, storageSnapshot, violations,
 } from './harness.mjs';
 
 const env = useServerAndBrowser();
@@ -94,15 +94,17 @@ test('three people of the local partner and two of the international NGO, combin
   const context = await env.browser.newContext({ acceptDownloads: true });
   const page = await newPage(context, errors);
 
-  // The first local respondent answers in the app, gives her name, and downloads her file.
+  // The first local respondent answers in the app, gives her name, and downloads her file (sealed
+  // and downloaded in one step), named for her.
   await startAssessment(page, env.server.url, { role: 'Local partner', organisation: 'Lake Women Network', partner: 'Nordic Aid', name: `Amina ${hostile}` });
   const first = Object.fromEntries(items.map((item, n) => [item.id, n === 2 ? 'na' : 1 + ((n * 2) % 5)]));
   await answer(page, first);
-  await page.getByRole('group', { name: items[0].text }).getByLabel(/^Comment on/).fill(`Decisions are made far away ${hostile}`);
+  await fillComment(page, items[0], `Decisions are made far away ${hostile}`);
   await page.getByRole('button', { name: 'See my results' }).click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download my result file' }).click()]);
+  const download = await seal(page);
   const amina = JSON.parse(await readFile(await download.path(), 'utf8'));
   assert.equal(amina.responses.respondent, `Amina ${hostile}`, 'the name given travels in the file');
+  assert.equal(download.suggestedFilename(), `result_local-leadership_local_lake-women-network_amina-img-src-x-onerror-window-pwned-1_sealed_${amina.exported_at.slice(0, 10)}.json`, "the file is named for her, safely, and says it is sealed");
   await page.getByRole('button', { name: 'All assessments' }).click();
 
   // Two more local respondents, unnamed, and two international ones, unnamed.
@@ -116,6 +118,8 @@ test('three people of the local partner and two of the international NGO, combin
     resultFile({ role: 'international', started: '2026-11-05T09:00:00.000Z', rate: (n) => (n % 5 === 4 ? 'not_applicable' : 3 + (n % 3)) }),
   ];
   const before = await storageSnapshot(page);
+  // The section is folded away on the start screen: open it first.
+  await page.getByText("Combine several people's answers", { exact: true }).click();
   await page.getByLabel('Choose the result files to combine').setInputFiles(upload([
     ['amina.json', amina], ['b.json', local[1]], ['intl-1.json', international[0]], ['c.json', local[2]], ['intl-2.json', international[1]],
   ]));
@@ -194,6 +198,7 @@ test('people who all gave their name are shown with it; a bad set is refused nam
   ];
   const one = resultFile({ role: 'local', started: '2026-11-06T09:00:00.000Z', rate: () => 3 });
   const before = await storageSnapshot(page);
+  await page.getByText("Combine several people's answers", { exact: true }).click();
   await chooser.setInputFiles(upload([['z.json', named[0]], ['b.json', named[1]], ['l.json', one]]));
   await page.getByRole('heading', { level: 3, name: /^Combined answers/ }).waitFor();
   // Two people, both named: their ratings' spread and their words, with their names, in the files' order.
@@ -230,7 +235,8 @@ test('people who all gave their name are shown with it; a bad set is refused nam
     const alert = page.locator('#psc-combine-error');
     await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('[data-partnership-scorecard]').shadowRoot.querySelector('#psc-combine-error').textContent), message.source);
     assert.match(await alert.textContent(), /Nothing was changed\.$/);
-    assert.equal(await page.locator('#psc-combined').innerHTML(), '', 'no combined view is left from before');
+    // Nothing of a combined view is left from before: no text, no element but its empty container.
+    assert.deepEqual(await page.locator('#psc-combined').evaluate((e) => [e.textContent, e.querySelectorAll(':not(div)').length]), ['', 0], 'no combined view is left from before');
     await page.waitForFunction(() => document.querySelector('[data-partnership-scorecard]').shadowRoot.activeElement?.id === 'psc-combine-error', null, { timeout: 2000 });
   }
   assert.equal(await storageSnapshot(page), before);

@@ -4,7 +4,9 @@
 // ratings the test chose. A file that does not belong is refused, with nothing stored changed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, newPage, instrument, meanTenths, oneDecimal, storageSnapshot, violations, openSessionOf } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { useServerAndBrowser, newPage, instrument, meanTenths, oneDecimal, storageSnapshot, violations, openSessionOf, repo, shownDate } from './harness.mjs';
 
 const env = useServerAndBrowser();
 const hostile = '<img src=x onerror="window.__pwned=1">';
@@ -48,14 +50,26 @@ test('earlier rounds show how each dimension moved and which actions were done',
   await openSessionOf(page, env.server.url, stored);
   const chooser = page.getByLabel("Add an earlier round's joint session file");
 
-  // Refused: one partner's result file, and a joint file of another questionnaire.
+  // Refused: one partner's result file, a sound joint file of another built-in questionnaire (the
+  // app loads that questionnaire to read it), and a joint file of a questionnaire it does not have.
   const before = await storageSnapshot(page);
-  const other = JSON.parse(jointFile(rounds[0], [], false));
-  other.responses.instrument.id = 'civic-partnership';
-  other.partner.instrument.id = 'civic-partnership';
+  const civic = JSON.parse(readFileSync(join(repo, 'src/content/instruments/civic-partnership.json'), 'utf8'));
+  const civicSide = (role, organisation, partner) => ({
+    instrument: { id: civic.id, version: civic.version }, role, organisation, partner_organisation: partner,
+    created_at: 't', updated_at: 't', sealed_at: '2026-01-01T00:00:00.000Z', reflections: {},
+    answers: Object.fromEntries(civic.dimensions.flatMap((d) => d.items.map((i) => [i.id, { rating: 3, answered_at: 't' }]))),
+  });
+  const other = {
+    format: 'partnership-scorecard-joint', format_version: 1, exported_at: 't', plan: [], round_date: rounds[0].date,
+    responses: civicSide(civic.roles[0].id, 'Lake Women Network', 'Nordic Aid'), partner: civicSide(civic.roles[1].id, 'Nordic Aid', 'Lake Women Network'),
+  };
+  const unknown = JSON.parse(jointFile(rounds[0], [], false));
+  unknown.responses.instrument.id = 'someone-elses-check';
+  unknown.partner.instrument.id = 'someone-elses-check';
   for (const [text, message] of [
     [JSON.stringify({ format: 'partnership-scorecard-result', format_version: 1, exported_at: 't', responses: local([1]) }), /one partner's result file, not a joint session file/],
-    [JSON.stringify(other), /questionnaire this scorecard does not have \(civic-partnership\)/],
+    [JSON.stringify(other), /is for another questionnaire \(civic-partnership\), not “Local leadership/],
+    [JSON.stringify(unknown), /questionnaire this scorecard does not have \(someone-elses-check\)/],
   ]) {
     await chooser.setInputFiles({ name: 'r.json', mimeType: 'application/json', buffer: Buffer.from(text) });
     await page.waitForFunction((m) => new RegExp(m).test(document.querySelector('[data-partnership-scorecard]').shadowRoot.querySelector('#psc-rounds-error')?.textContent ?? ''), message.source);
@@ -67,17 +81,17 @@ test('earlier rounds show how each dimension moved and which actions were done',
   const done = { dimension: dims[0].id, what: `Write the MoU together ${hostile}`, who: 'Both', by_when: '2026-05-01', done: true };
   const notDone = { dimension: dims[1].id, what: 'Share budget lines', who: '', by_when: '', done: false };
   await chooser.setInputFiles({ name: 'r1.json', mimeType: 'application/json', buffer: Buffer.from(jointFile(rounds[0], [done], true)) });
-  await page.getByText('The round of 2026-03-01 was added.').waitFor();
+  await page.getByText(`The round of ${shownDate('2026-03-01')} was added.`).waitFor();
   await page.waitForFunction(() => document.querySelector('[data-partnership-scorecard]').shadowRoot.activeElement?.id === 'psc-rounds-title');
   await chooser.setInputFiles({ name: 'r2.json', mimeType: 'application/json', buffer: Buffer.from(jointFile(rounds[1], [notDone], false)) });
-  await page.getByText('The round of 2026-06-01 was added.').waitFor();
+  await page.getByText(`The round of ${shownDate('2026-06-01')} was added.`).waitFor();
 
   // The table: a row per dimension and round, oldest round first, from this side.
   const table = page.locator('.psc-rounds table').first();
   const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
   const expected = dims.flatMap((d, n) => rounds.map((r) => {
     const [a, b] = [mean(r.local, n), mean(r.international, n)];
-    return [d.title, r.date, oneDecimal(a), oneDecimal(b), oneDecimal(Math.abs(a - b))];
+    return [d.title, shownDate(r.date), oneDecimal(a), oneDecimal(b), oneDecimal(Math.abs(a - b))];
   }));
   assert.deepEqual(rows, expected);
 
@@ -90,13 +104,13 @@ test('earlier rounds show how each dimension moved and which actions were done',
   const caption = await page.locator('.psc-rounds figcaption').textContent();
   assert.ok(caption.includes(`from ${oneDecimal(most.first)} in the first round to ${oneDecimal(most.last)} in the last`), caption);
   const chart = await page.locator('.psc-rounds .psc-chart').innerHTML();
-  for (const r of rounds) assert.ok(chart.includes(r.date), `the chart labels the round of ${r.date}`);
+  for (const r of rounds) assert.ok(chart.includes(shownDate(r.date)), `the chart labels the round of ${r.date}`);
 
   // Earlier rounds' actions, with whether they were done.
   const actions = await page.locator('.psc-rounds table').nth(1).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
   assert.deepEqual(actions, [
-    ['2026-03-01', dims[0].title, done.what, 'Both', '2026-05-01', 'Done'],
-    ['2026-06-01', dims[1].title, notDone.what, '', '', 'Not done'],
+    [shownDate('2026-03-01'), dims[0].title, done.what, 'Both', shownDate('2026-05-01'), 'Done'],
+    [shownDate('2026-06-01'), dims[1].title, notDone.what, '', '', 'Not done'],
   ]);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   assert.deepEqual(await violations(page, errors), []);
@@ -112,9 +126,9 @@ test('earlier rounds show how each dimension moved and which actions were done',
   await page.getByRole('button', { name: '4. Joint session' }).click();
   await page.locator('.psc-rounds table').first().waitFor();
   page.once('dialog', (d) => d.accept());
-  await page.getByRole('button', { name: 'Remove The round of 2026-03-01' }).click();
-  await page.getByRole('button', { name: 'Remove The round of 2026-06-01' }).waitFor();
-  assert.equal(await page.getByRole('button', { name: 'Remove The round of 2026-03-01' }).count(), 0);
+  await page.getByRole('button', { name: `Remove The round of ${shownDate('2026-03-01')}` }).click();
+  await page.getByRole('button', { name: `Remove The round of ${shownDate('2026-06-01')}` }).waitFor();
+  assert.equal(await page.getByRole('button', { name: `Remove The round of ${shownDate('2026-03-01')}` }).count(), 0);
   const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('partnership-scorecard.assessment.now')).earlier_rounds.map((r) => r.round_date));
   assert.deepEqual(kept, ['2026-06-01']);
   assert.deepEqual(errors, []);

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useServerAndBrowser, newPage, startAssessment, answer, ratingRadio, items, instrument, storageSnapshot } from './harness.mjs';
+import { useServerAndBrowser, newPage, startAssessment, answer, ratingRadio, commentBox, fillComment, seal, items, instrument, storageSnapshot, shownDate } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
@@ -26,22 +26,32 @@ test('answers are sealed before the partner file opens, and re-opening is record
   const page = await newPage(context, errors);
   await startAssessment(page, env.server.url, { role: instrument.roles[1].label, organisation: 'Lake Women Network', partner: 'Nordic Aid' });
   await answer(page, { [items[0].id]: 2, [items[1].id]: 3 });
+  await fillComment(page, items[0], 'Written before sealing');
   await page.getByRole('button', { name: 'See my results' }).click();
 
   // Not sealed: the partner's file cannot be opened yet.
   const fileInput = page.getByLabel("Open your partner's result file");
   assert.equal(await fileInput.isDisabled(), true);
-  await page.getByRole('button', { name: 'Seal my answers' }).click();
-  await page.getByText("Your answers are sealed. You can now open your partner's result file.").waitFor();
-  await page.getByText(`Your answers were sealed on ${today()}.`).waitFor();
+  // Sealing downloads the sealed file in the same step; with 24 statements unanswered, the app
+  // says so first, and this partner seals anyway. The notice names the file to send.
+  await page.getByRole('button', { name: 'Seal and download my result file' }).click();
+  await page.getByText(`${items.length - 2} of ${items.length} statements are not answered yet.`, { exact: false }).waitFor();
+  assert.equal(await fileInput.isDisabled(), true, 'not sealed by the question alone');
+  const [first] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Seal and download anyway' }).click()]);
+  await page.getByText(`Your answers are sealed and your result file ${first.suggestedFilename()} was downloaded: send it to your partner. You can now open your partner's result file.`).waitFor();
+  await page.getByText(`Your answers were sealed on ${shownDate(today())}.`).waitFor();
+  assert.match(first.suggestedFilename(), new RegExp(`^result_${instrument.id}_${instrument.roles[1].id}_lake-women-network_\\d{6}_sealed_${today()}\\.json$`));
+  assert.ok(JSON.parse(await readFile(await first.path(), 'utf8')).responses.sealed_at.startsWith(today()), 'the file carries the seal');
   assert.equal(await fileInput.isDisabled(), false);
 
   // Sealed answers cannot be changed: ratings disabled, comments read-only, nothing stored changes.
   await page.getByRole('button', { name: '1. Answer' }).click();
-  await page.getByText(`Your answers were sealed on ${today()} and cannot be changed.`).waitFor();
+  await page.getByText(`Your answers were sealed on ${shownDate(today())} and cannot be changed.`).waitFor();
   const radio = ratingRadio(page, items[0], 5);
   assert.equal(await radio.isDisabled(), true);
-  assert.equal(await page.getByLabel(/^Comment on 1\.1 /).isEditable(), false, 'comments are read-only');
+  assert.equal(await (await commentBox(page, items[0])).isEditable(), false, 'comments are read-only, once unfolded too');
+  assert.equal(await page.getByRole('group', { name: items[1].text }).getByText('Add a comment', { exact: true }).count(), 0,
+    'no comment can be added to sealed answers');
   const before = await storageSnapshot(page);
   await radio.click({ force: true });
   assert.equal(await radio.isChecked(), false);
@@ -53,8 +63,8 @@ test('answers are sealed before the partner file opens, and re-opening is record
   await page.getByRole('heading', { level: 1, name: 'How you and your partner see the partnership' }).waitFor();
   const seals = page.locator('.psc-seals li');
   assert.deepEqual(await seals.allTextContents(), [
-    `You (${instrument.roles[1].label}): answers sealed on ${today()}.`,
-    `Your partner (${instrument.roles[0].label}): answers sealed on ${partnerSealedAt.slice(0, 10)}.`,
+    `You (${instrument.roles[1].label}): answers sealed on ${shownDate(today())}.`,
+    `Your partner (${instrument.roles[0].label}): answers sealed on ${shownDate(partnerSealedAt.slice(0, 10))}.`,
   ]);
 
   // Re-opening asks first; declining changes nothing.
@@ -76,10 +86,9 @@ test('answers are sealed before the partner file opens, and re-opening is record
   // The comparison now says so, and so does the file the partner receives.
   await page.getByRole('button', { name: '3. Compare' }).click();
   assert.equal(await seals.first().textContent(),
-    `You (${instrument.roles[1].label}): answers not sealed. Re-opened after seeing the other side's answers on ${today()}.`);
+    `You (${instrument.roles[1].label}): answers not sealed. Re-opened after seeing the other side's answers on ${shownDate(today())}.`);
   await page.getByRole('button', { name: '2. My results' }).click();
-  await page.getByRole('button', { name: 'Seal my answers' }).click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download my result file' }).click()]);
+  const download = await seal(page, { anyway: true });
   const sent = JSON.parse(await readFile(await download.path(), 'utf8')).responses;
   assert.equal(sent.sealed_at.slice(0, 10), today());
   assert.equal(sent.reopened_after_comparison.length, 1);
@@ -95,15 +104,13 @@ test('answers sealed or re-opened in another tab lock or unlock the questions op
   const tabA = await newPage(context, errors);
   await startAssessment(tabA, env.server.url, { role: instrument.roles[1].label, organisation: 'Two Tabs Org', partner: 'Org B' });
   await ratingRadio(tabA, items[0], 3).check();
-  const comment = tabA.getByLabel(/^Comment on 1\.1 /);
-  await comment.fill('Typed before sealing');
+  const comment = await fillComment(tabA, items[0], 'Typed before sealing');
 
   const tabB = await newPage(context, errors);
   await tabB.goto(env.server.url);
   await tabB.getByRole('button', { name: /^Resume/ }).click();
   await tabB.getByRole('button', { name: '2. My results' }).click();
-  await tabB.getByRole('button', { name: 'Seal my answers' }).click();
-  await tabB.getByRole('button', { name: 'Re-open my answers' }).waitFor();
+  await seal(tabB, { anyway: true });
 
   // Tab A, still on the questions, now shows them sealed: ratings disabled, comments read-only
   // (still focusable, to read a long one), each pointing to the note that says why.
@@ -121,24 +128,29 @@ test('answers sealed or re-opened in another tab lock or unlock the questions op
   // Re-opened in tab B: tab A can answer again.
   tabB.once('dialog', (d) => d.accept());
   await tabB.getByRole('button', { name: 'Re-open my answers' }).click();
-  await tabB.getByRole('button', { name: 'Seal my answers' }).waitFor();
+  await tabB.getByRole('button', { name: 'Seal and download my result file' }).waitFor();
 
-  // Tab A's results screen, drawn while they were open, is behind tab B's sealing: its "Seal"
-  // button then only shows the screen afresh, asking nothing and re-opening nothing.
+  // Tab A's results screen, drawn while they were open, is behind tab B's sealing: its "Seal and
+  // download" button then only shows the screen afresh, before any check of what is unanswered,
+  // asking nothing, re-opening nothing and downloading nothing.
   await tabA.getByRole('button', { name: '2. My results' }).click();
-  await tabA.getByRole('button', { name: 'Seal my answers' }).waitFor();
-  await tabB.getByRole('button', { name: 'Seal my answers' }).click();
-  await tabB.getByRole('button', { name: 'Re-open my answers' }).waitFor();
+  await tabA.getByRole('button', { name: 'Seal and download my result file' }).waitFor();
+  await seal(tabB, { anyway: true });
   const sealedNow = await storageSnapshot(tabA);
   const dialogs = [];
+  const downloads = [];
   tabA.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
-  await tabA.getByRole('button', { name: 'Seal my answers' }).click();
+  tabA.on('download', (d) => downloads.push(d.suggestedFilename()));
+  await tabA.getByRole('button', { name: 'Seal and download my result file' }).click();
   await tabA.getByRole('button', { name: 'Re-open my answers' }).waitFor();
+  assert.equal(await tabA.getByRole('button', { name: 'Seal and download anyway' }).count(), 0);
+  await tabA.waitForTimeout(300); // a download, had one started, would have been reported by now
   assert.deepEqual(dialogs, [], 'no question about re-opening');
+  assert.deepEqual(downloads, [], 'nothing downloaded');
   assert.equal(await storageSnapshot(tabA), sealedNow);
   tabB.once('dialog', (d) => d.accept());
   await tabB.getByRole('button', { name: 'Re-open my answers' }).click();
-  await tabB.getByRole('button', { name: 'Seal my answers' }).waitFor();
+  await tabB.getByRole('button', { name: 'Seal and download my result file' }).waitFor();
   await tabA.getByRole('button', { name: '1. Answer' }).click();
   await tabA.waitForFunction(() => !document.querySelector('[data-partnership-scorecard]').shadowRoot.querySelector('.psc-sealed-note')?.textContent);
   await ratingRadio(tabA, items[0], 5).check();

@@ -4,7 +4,7 @@
 // questions with both answers. The order is computed here from the test's own answers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, newPage, startAssessment, answer, instrument, meanTenths, seal, violations } from './harness.mjs';
+import { useServerAndBrowser, newPage, startAssessment, answer, fillComment, instrument, meanTenths, seal, violations } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
@@ -17,6 +17,9 @@ const ratingsOwn = byDimension(own);
 // One statement of the third dimension (no gap) gets a comment, so it is listed anyway.
 const commented = instrument.dimensions[2].items[0];
 const hostile = '<img src=x onerror="window.__pwned=1"> needs "work"';
+// Both sides as the session names them: organisation (isolated as the app writes a name) and role.
+const LOCAL = '\u2068Lake Women Network\u2069 (Local partner)';
+const INTERNATIONAL = '\u2068Nordic Aid\u2069 (International partner)';
 
 /** The order the session promises, from the means alone. */
 function expectedOrder() {
@@ -40,7 +43,7 @@ test('the joint session lists the dimensions in the order to talk them through, 
   const page = await newPage(context, errors);
   await startAssessment(page, env.server.url, { role: 'Local partner', organisation: 'Lake Women Network', partner: 'Nordic Aid' });
   await answer(page, ratingsOwn);
-  await page.getByRole('group', { name: commented.text }).getByLabel(/^Comment on/).fill(hostile);
+  await fillComment(page, commented, hostile);
   await page.getByLabel(instrument.reflections[0].text).fill('We are asked late.');
 
   // Before the partner's file, the session says what is missing.
@@ -83,16 +86,17 @@ test('the joint session lists the dimensions in the order to talk them through, 
     const expected = d.items.filter((i) => large || i.id === commented.id).map((i) => i.text);
     assert.deepEqual(listed, expected, `${d.id}: statements with a large gap or a comment`);
   }
-  // Both voices on the commented statement, the hostile one as inert text.
+  // Both voices on the commented statement, the hostile one as inert text; each side named by its
+  // organisation and role.
   const item = page.locator('.psc-session li', { hasText: commented.text });
   assert.deepEqual(await item.locator('.psc-comment-shown').allTextContents(), [
-    `You (Local partner): \u2068${hostile}\u2069`,
-    `Your partner (International partner): \u2068Agreed, mostly\u2069`,
+    `${LOCAL}: \u2068${hostile}\u2069`,
+    `${INTERNATIONAL}: \u2068Agreed, mostly\u2069`,
   ]);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   assert.deepEqual(await page.locator('.psc-session .psc-free-text').allTextContents().then((t) => t.slice(0, 2)), [
-    'You (Local partner): \u2068We are asked late.\u2069',
-    'Your partner (International partner): \u2068Our budget rules decide.\u2069',
+    `${LOCAL}: \u2068We are asked late.\u2069`,
+    `${INTERNATIONAL}: \u2068Our budget rules decide.\u2069`,
   ]);
 
   assert.deepEqual(await violations(page, errors), [], 'no accessibility violations');

@@ -5,7 +5,7 @@
 // case first checks that the slowed file does arrive when the person stays.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, newPage, answeredAssessment, storageSnapshot, openSessionOf, seedAssessment } from './harness.mjs';
+import { useServerAndBrowser, newPage, answeredAssessment, storageSnapshot, openSessionOf, seedAssessment, shownDate } from './harness.mjs';
 
 const env = useServerAndBrowser();
 const DELAY_MS = 600;
@@ -82,12 +82,12 @@ test("an earlier round's file, still being read when the person moves on, is dro
   await compare.waitFor();
   await later(page);
   assert.ok(await compare.isVisible(), 'the comparison stays on screen');
-  assert.equal(await page.getByText('The round of 2026-03-01 was added.').count(), 0);
+  assert.equal(await page.getByText(`The round of ${shownDate('2026-03-01')} was added.`).count(), 0);
   assert.equal(await storageSnapshot(page), before, 'the round was not kept');
 
   await page.getByRole('button', { name: '4. Joint session' }).click();
   await chooser.setInputFiles(upload('round.json', round));
-  await page.getByText('The round of 2026-03-01 was added.').waitFor();
+  await page.getByText(`The round of ${shownDate('2026-03-01')} was added.`).waitFor();
   assert.notEqual(await storageSnapshot(page), before);
   assert.deepEqual(errors, []);
   await context.close();
@@ -103,17 +103,23 @@ test('a joint file, still being read when the person leaves the start screen, as
   await page.goto(env.server.url);
   const chooser = page.getByLabel('Open a joint session file');
   const question = page.getByText('Which partner are you?');
+  // The choice of side: a button per partner ("I am … (role)").
+  const sides = page.getByRole('button', { name: /^I am / });
+  // The section is folded away on the start screen: opened first, each time the screen is drawn.
+  const reopen = page.getByText('Reopen a joint session', { exact: true });
 
+  await reopen.click();
   await chooser.setInputFiles(upload('joint.json', joint));
   await page.getByRole('button', { name: /^Resume/ }).click();
   await page.getByRole('button', { name: 'All assessments' }).click();
   await later(page);
   assert.equal(await question.count(), 0, 'no question whose answer would go nowhere');
-  assert.equal(await page.locator('[data-side]').count(), 0);
+  assert.equal(await sides.count(), 0);
 
+  await reopen.click();
   await chooser.setInputFiles(upload('joint.json', joint));
   await question.waitFor();
-  assert.equal(await page.locator('[data-side]').count(), 2);
+  assert.equal(await sides.count(), 2);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import { useServerAndBrowser, newPage, startAssessment, answer, items, instrument, meanTenths, oneDecimal, seal } from './harness.mjs';
+import { useServerAndBrowser, newPage, startAssessment, answer, fillComment, items, instrument, meanTenths, oneDecimal, seal } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
@@ -40,9 +40,8 @@ test('answers and gaps download as CSV and survive a real CSV parser', async () 
   const page = await newPage(context, errors);
   await startAssessment(page, env.server.url, { role: instrument.roles[0].label, ...own });
   await answer(page, ratingsA);
-  const comments = page.getByLabel(/^Comment on \d+\.\d+ \(optional\)$/);
-  await comments.nth(0).fill(commentA);
-  await comments.nth(1).fill(formulaComment);
+  await fillComment(page, items[0], commentA);
+  await fillComment(page, items[1], formulaComment);
   const reflection = instrument.reflections[0];
   await page.getByLabel(reflection.text).fill('Power sits, "mostly", with us, sadly');
   await page.getByRole('button', { name: 'See my results' }).click();
@@ -52,8 +51,9 @@ test('answers and gaps download as CSV and survive a real CSV parser', async () 
   assert.equal(alone.length, 1 + instrument.dimensions.length + items.length + instrument.reflections.length);
   assert.ok(alone.slice(1).every((r) => r[6] === '' && r[7] === '' && r[9] === ''));
 
-  // The partner's file, as their app writes it, opened over sealed answers.
-  await seal(page);
+  // The partner's file, as their app writes it, opened over sealed answers (one statement left
+  // open: sealed anyway).
+  await seal(page, { anyway: true });
   const partnerFile = {
     format: 'partnership-scorecard-result', format_version: 1, exported_at: '2026-11-22T00:00:00Z',
     responses: {

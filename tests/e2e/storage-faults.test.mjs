@@ -2,7 +2,7 @@
 // user is told plainly, can go on answering, and nothing already stored is damaged.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, newPage, startAssessment, ratingRadio, items, storageSnapshot, launchBrowser } from './harness.mjs';
+import { useServerAndBrowser, newPage, startAssessment, ratingRadio, commentBox, fillComment, items, storageSnapshot, launchBrowser } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
@@ -27,9 +27,18 @@ test('with localStorage blocked the app works in memory and says it cannot save'
   await page.getByRole('button', { name: 'See my results' }).click();
   await page.getByRole('heading', { level: 1, name: 'Your results' }).waitFor();
   await page.getByRole('alert').getByText(/does not let the scorecard save anything/).waitFor();
-  // Sealing works in memory too: the partner's file can then be opened.
-  await page.getByRole('button', { name: 'Seal my answers' }).click();
+  // Sealing works in memory too (sealed and downloaded in one step; one statement answered, so
+  // sealed anyway): the partner's file can then be opened.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    (async () => {
+      await page.getByRole('button', { name: 'Seal and download my result file' }).click();
+      await page.getByRole('button', { name: 'Seal and download anyway' }).click();
+    })(),
+  ]);
   await page.getByRole('button', { name: 'Re-open my answers' }).waitFor();
+  const { readFile } = await import('node:fs/promises');
+  assert.ok(JSON.parse(await readFile(await download.path(), 'utf8')).responses.sealed_at, 'the file carries the seal made in memory');
   assert.equal(await page.getByLabel("Open your partner's result file").isDisabled(), false);
   await page.getByRole('alert').getByText(/does not let the scorecard save anything/).waitFor();
   assert.deepEqual(errors, []);
@@ -69,11 +78,13 @@ test('when storage is full the answer stays on screen, the user is told, and sto
   assert.equal(await page.getByText(`2 of ${items.length} statements answered`).count(), 1);
   await other.close();
 
-  // The result file can still be downloaded, with the unsaved answer in it.
+  // The result file can still be downloaded (as it is, not sealed: the app asks first), with the
+  // unsaved answer in it.
   await page.getByRole('button', { name: 'See my results' }).click();
+  page.once('dialog', (d) => d.accept());
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download my result file' }).click(),
+    page.getByRole('button', { name: 'Download without sealing' }).click(),
   ]);
   const { readFile } = await import('node:fs/promises');
   const file = JSON.parse(await readFile(await download.path(), 'utf8'));
@@ -110,7 +121,7 @@ test('two tabs on the same assessment see each other\'s answers and never overwr
   await ratingRadio(tabB, items[1], 2).check();
   await tabB.getByText('All changes saved in this browser.').waitFor();
 
-  await tabB.getByRole('group', { name: items[1].text }).getByLabel(/^Comment on/).fill('Written in tab B');
+  await fillComment(tabB, items[1], 'Written in tab B');
 
   // Tab A, still open on its screen, shows tab B's answer and comment without a reload...
   await tabA.waitForFunction((id) => document.querySelector('[data-partnership-scorecard]').shadowRoot.querySelector(`input[name="psc-item-${id}"][value="2"]`)?.checked, items[1].id);
@@ -145,7 +156,7 @@ test('a tab restored from the back/forward cache keeps what another tab saved me
   await tabB.goto(env.server.url);
   await tabB.getByRole('button', { name: /^Resume/ }).click();
   await ratingRadio(tabB, items[1], 2).check();
-  await tabB.getByRole('group', { name: items[1].text }).getByLabel(/^Comment on/).fill('Written in tab B');
+  await fillComment(tabB, items[1], 'Written in tab B');
   await tabB.getByText('All changes saved in this browser.').waitFor();
 
   await tabA.goBack({ waitUntil: 'commit' });
@@ -189,7 +200,7 @@ test('a reload straight after typing loses nothing: every keystroke is saved', a
   const context = await env.browser.newContext();
   const page = await newPage(context, errors);
   await startAssessment(page, env.server.url, { role: 'Local partner', organisation: 'Quick Org', partner: 'Org B' });
-  const comment = page.getByRole('group', { name: items[3].text }).getByLabel(/^Comment on \d+\.\d+ \(optional\)$/);
+  const comment = await commentBox(page, items[3]);
   await comment.focus();
   await page.keyboard.type('typed just before the tab closed');
   await page.reload(); // no wait for any "saved" message

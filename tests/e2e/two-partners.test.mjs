@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
-  useServerAndBrowser, newPage, startAssessment, answer, items, instrument,
+  useServerAndBrowser, newPage, startAssessment, answer, fillComment, items, instrument,
   meanTenths, oneDecimal, seal,
 } from './harness.mjs';
 
@@ -74,7 +74,7 @@ test('two partners answer separately, exchange a file and see their gaps', async
   await startAssessment(pageA, env.server.url, { role: 'International partner', organisation: hostile, partner: 'Lake Women Network' });
   await answer(pageA, ratingsA);
   const firstItem = items[0];
-  await pageA.getByRole('group', { name: firstItem.text }).getByLabel(/^Comment on \d+\.\d+ \(optional\)$/).fill(commentA);
+  await fillComment(pageA, firstItem, commentA);
   await fillReflections(pageA, reflectionsA);
   const answered = items.filter((i) => ratingsA[i.id] != null).length;
   await assert.doesNotReject(pageA.getByText(`${answered} of ${items.length} statements answered`).waitFor());
@@ -101,14 +101,24 @@ test('two partners answer separately, exchange a file and see their gaps', async
   assert.match(await pageA.locator('.psc-figure figcaption').textContent(),
     new RegExp(`^Highest: ${high.title}, ${oneDecimal(meansA[high.id])}\\. Lowest: ${low.title}, ${oneDecimal(meansA[low.id])}\\.`));
 
+  // A exports without sealing: the app warns first (a confirm), and A goes on.
+  const warnings = [];
+  pageA.once('dialog', (d) => { warnings.push(d.message()); d.accept(); });
   const [download] = await Promise.all([
     pageA.waitForEvent('download'),
-    pageA.getByRole('button', { name: 'Download my result file' }).click(),
+    pageA.getByRole('button', { name: 'Download without sealing' }).click(),
   ]);
+  assert.equal(warnings.length, 1, 'a download without a seal is confirmed first');
+  assert.match(warnings[0], /^Your answers are not sealed/);
   const fileName = download.suggestedFilename();
-  assert.match(fileName, /^scorecard_local-leadership_international_nordic-aid-partners-b-bold-b-co_\d{4}-\d{2}-\d{2}\.json$/);
   const fileText = await readFile(await download.path(), 'utf8');
   const file = JSON.parse(fileText);
+  // What the file is, the instrument, role and (safe) organisation, the unnamed person's start
+  // time, and the date; no "sealed".
+  assert.match(fileName, /^result_local-leadership_international_nordic-aid-partners-b-bold-b-co_\d{6}_\d{4}-\d{2}-\d{2}\.json$/);
+  assert.equal(fileName, `result_local-leadership_international_nordic-aid-partners-b-bold-b-co_${file.responses.created_at.slice(11, 19).replace(/:/g, '')}_${file.exported_at.slice(0, 10)}.json`);
+  await pageA.getByText(`Your result file ${fileName} was downloaded, not sealed.`).waitFor();
+  assert.equal(file.responses.sealed_at, undefined, 'not sealed');
   assert.equal(file.format, 'partnership-scorecard-result');
   assert.equal(file.format_version, 1);
   assert.equal(file.responses.instrument.id, instrument.id);
@@ -133,7 +143,7 @@ test('two partners answer separately, exchange a file and see their gaps', async
   await answer(pageB, ratingsB);
   await fillReflections(pageB, reflectionsB);
   await pageB.getByRole('button', { name: 'See my results' }).click();
-  await seal(pageB);
+  await seal(pageB, { anyway: true });
   await pageB.getByLabel("Open your partner's result file").setInputFiles({ name: fileName, mimeType: 'application/json', buffer: Buffer.from(fileText) });
   await pageB.getByRole('heading', { level: 1, name: 'How you and your partner see the partnership' }).waitFor();
 

@@ -5,9 +5,8 @@
 
 use leptos::prelude::*;
 
-use super::components::load_message;
-use super::library::Load;
-use super::state::{AppState, Screen};
+use crate::ui::library::{load_message, Load};
+use crate::ui::state::{AppState, Screen};
 
 pub fn screen(state: AppState, instrument_id: String) -> impl IntoView {
     let t = state.t;

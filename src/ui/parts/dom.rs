@@ -1,0 +1,40 @@
+//! Finding this widget's elements: each widget lives in a shadow root of its own (see
+//! `ui::widget`), so the document's own look-ups do not reach them.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The shadow root of widget number `widget`, which holds all its elements.
+pub fn shadow_root(widget: u32) -> Option<web_sys::ShadowRoot> {
+    let host = format!("[{}=\"{widget}\"]", crate::ui::ids::WIDGET_ATTRIBUTE);
+    document().query_selector(&host).ok().flatten()?.shadow_root()
+}
+
+/// The element `selector` finds inside widget number `widget`.
+pub fn find(widget: u32, selector: &str) -> Option<web_sys::Element> {
+    shadow_root(widget)?.query_selector(selector).ok().flatten()
+}
+
+/// Moves keyboard focus, once the page has been drawn, to the element `selector` finds inside
+/// widget number `widget`: a new screen's heading or a message to read, so keyboard and
+/// screen-reader users go on from there.
+pub fn focus_soon(widget: u32, selector: String) {
+    request_animation_frame(move || {
+        if let Some(target) = find(widget, &selector).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = target.focus();
+        }
+    });
+}
+
+/// The value of the form field `selector` finds in widget `widget` (an input, a select, a text
+/// box), or nothing.
+pub fn value(widget: u32, selector: &str) -> String {
+    let field = find(widget, selector);
+    field.and_then(|f| js_sys::Reflect::get(&f, &"value".into()).ok()).and_then(|v| v.as_string()).unwrap_or_default()
+}
+
+/// Asks before something is deleted for good. The browser's own dialog: focus, keyboard and
+/// screen readers all work without any code of ours.
+pub fn confirmed(question: &str) -> bool {
+    window().confirm_with_message(question).unwrap_or(false)
+}
