@@ -19,6 +19,8 @@ pub const KEY_PREFIX: &str = "partnership-scorecard.assessment.";
 /// The copy of an instrument that assessments use, kept so they open with no network (and a
 /// custom one, which has no other home): this, then its id.
 pub const INSTRUMENT_PREFIX: &str = "partnership-scorecard.instrument.";
+/// The interface language a person chose in this browser.
+pub const LANGUAGE_KEY: &str = "partnership-scorecard.language";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StoreError {
@@ -101,6 +103,17 @@ impl Store {
 
     /// Every instrument kept here that reads as sound (a damaged copy is left as it is: the
     /// built-in one is fetched again, and a custom one can be chosen again).
+    /// The interface language chosen in this browser, if one was.
+    pub fn language(&self) -> Option<String> {
+        self.entries(LANGUAGE_KEY).into_iter().find(|(k, _)| k == LANGUAGE_KEY).map(|(_, code)| code)
+    }
+
+    /// Remembers the interface language chosen; where storage refuses, it is chosen for this
+    /// visit only, which is no reason to bother anyone.
+    pub fn set_language(&self, code: &str) {
+        let _ = self.write(LANGUAGE_KEY, code);
+    }
+
     pub fn instruments(&self) -> Vec<Instrument> {
         self.entries(INSTRUMENT_PREFIX).iter().filter_map(|(_, text)| Instrument::from_json(text).ok()).collect()
     }

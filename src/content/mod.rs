@@ -108,6 +108,77 @@ mod tests {
         }
     }
 
+    /// Every text of an instrument a person reads, with where it is.
+    fn words(i: &Instrument) -> Vec<(String, &str)> {
+        let mut words =
+            vec![("title".to_string(), i.title.as_str()), ("summary".into(), &i.summary), ("credit".into(), &i.credit)];
+        words.extend(i.roles.iter().map(|r| (format!("role {}", r.id), r.label.as_str())));
+        words.extend(i.scale.labels.iter().map(|l| ("scale".to_string(), l.as_str())));
+        words.push(("not applicable".into(), &i.scale.not_applicable));
+        for d in &i.dimensions {
+            words.extend([
+                (d.id.clone(), d.title.as_str()),
+                (d.id.clone(), &d.short_title),
+                (d.id.clone(), &d.summary),
+            ]);
+            words.extend(d.items.iter().map(|item| (item.id.clone(), item.text.as_str())));
+            words.extend(d.suggested_actions.iter().map(|a| (d.id.clone(), a.as_str())));
+        }
+        words.extend(i.questions().map(|q| (q.id.clone(), q.text.as_str())));
+        words.extend(i.advice.iter().map(|a| ("advice".to_string(), a.text.as_str())));
+        words
+    }
+
+    /// Each translation: the same shape as the English file (ids, scale, sides, advice), the
+    /// same version, the same citations (file and section: the English file is the one cited
+    /// against the seeds), said to be the project's translation, and no sentence left in
+    /// English; and each language's index lists them as the English one does.
+    #[test]
+    fn every_instrument_is_translated_into_every_language_with_the_same_shape() {
+        use crate::domain::library::{read_translation, translation_path};
+        let english = builtin();
+        for (lang, _) in crate::i18n::LANGUAGES.iter().filter(|(code, _)| *code != "en") {
+            let translated_index = Index::from_json(&read(&dir().join(format!("instruments/{lang}/index.json"))))
+                .unwrap_or_else(|p| panic!("{lang}/index.json: {p:?}"));
+            assert_eq!(translated_index.instruments.len(), english.len(), "{lang}/index.json");
+            for (entry, english) in translated_index.instruments.iter().zip(&english) {
+                let text = read(&dir().join(translation_path(&english.id, lang)));
+                let translated =
+                    read_translation(&text, english, lang).unwrap_or_else(|p| panic!("{lang}/{}: {p:?}", english.id));
+                assert_eq!(
+                    entry,
+                    &IndexEntry::of(
+                        &translated,
+                        index()
+                            .instruments
+                            .iter()
+                            .find(|e| e.id == english.id)
+                            .map(|e| e.languages.clone())
+                            .unwrap_or_default()
+                    ),
+                    "{lang}/index.json: {}",
+                    english.id
+                );
+                assert!(
+                    entry.languages.iter().any(|l| l == lang),
+                    "{lang}/index.json: {} says it is in {lang}",
+                    english.id
+                );
+                let cited = |i: &Instrument| {
+                    citations(i).into_iter().map(|(at, s)| (at, s.file.clone(), s.section.clone())).collect::<Vec<_>>()
+                };
+                assert_eq!(cited(&translated), cited(english), "{lang}/{}: citations", english.id);
+                let left: Vec<String> = words(&translated)
+                    .into_iter()
+                    .zip(words(english))
+                    .filter(|((_, t), (_, e))| t == e && e.split_whitespace().count() > 3)
+                    .map(|((at, t), _)| format!("{at}: {t}"))
+                    .collect();
+                assert!(left.is_empty(), "{lang}/{}: left in English: {left:#?}", english.id);
+            }
+        }
+    }
+
     #[test]
     fn the_standalone_page_preloads_the_instrument_offered_first() {
         let page = read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("index.html"));

@@ -23,6 +23,14 @@ pub struct Instrument {
     /// Stable id; result files name it, so it never changes once published.
     pub id: String,
     pub version: String,
+    /// The language of its words (a BCP 47 tag); `None` for English, the language every
+    /// instrument is written and cited in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// For a translation: who translated it, shown with the credit (a translation of the
+    /// project's is not the publisher's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub translation: Option<String>,
     pub title: String,
     pub summary: String,
     pub publisher: String,
@@ -419,6 +427,8 @@ const INSTRUMENT_FIELDS: &[&str] = &[
     "schema_version",
     "id",
     "version",
+    "language",
+    "translation",
     "title",
     "summary",
     "publisher",
@@ -447,6 +457,8 @@ fn read_instrument(reader: &mut Reader, value: &Value, problems: &mut Vec<Instru
         schema_version: reader.whole(&o, "schema_version"),
         id: reader.text(&o, "id"),
         version: reader.text(&o, "version"),
+        language: reader.optional_text(&o, "language"),
+        translation: reader.optional_text(&o, "translation"),
         title: reader.text(&o, "title"),
         summary: reader.text(&o, "summary"),
         publisher: reader.text(&o, "publisher"),

@@ -42,6 +42,57 @@ pub fn instrument_path(id: &str) -> String {
     format!("instruments/{id}.json")
 }
 
+/// The index of the instruments in `lang`, relative to [`CONTENT_DIR`]: English's is
+/// [`INDEX_PATH`], each other language's in a folder of its own.
+pub fn index_path(lang: &str) -> String {
+    if lang == "en" {
+        INDEX_PATH.to_string()
+    } else {
+        format!("instruments/{lang}/index.json")
+    }
+}
+
+/// The file of a built-in instrument's translation into `lang`, relative to [`CONTENT_DIR`].
+pub fn translation_path(id: &str, lang: &str) -> String {
+    format!("instruments/{lang}/{id}.json")
+}
+
+/// Reads the translation into `lang` of the built-in instrument `english`: refused unless it
+/// says it is in `lang`, is of the same version, and has the same shape, so that answers given
+/// in one language are the answers to the same statements in every other.
+pub fn read_translation(text: &str, english: &Instrument, lang: &str) -> Result<Instrument, ContentProblem> {
+    let translated = read_built_in(text, &english.id)?;
+    let sound = translated.language.as_deref() == Some(lang)
+        && translated.version == english.version
+        && translated.translation.as_deref().is_some_and(|t| !t.trim().is_empty())
+        && same_shape(&translated, english);
+    if sound {
+        Ok(translated)
+    } else {
+        Err(ContentProblem::WrongInstrument { asked: english.id.clone(), found: translated.id })
+    }
+}
+
+/// Whether two instruments ask the same things in the same order: the same ids throughout,
+/// roles, scale points, kinds, which side each statement is about, and which dimensions
+/// advice and roles cover. Words may differ; nothing a rating or a comment hangs on may.
+pub fn same_shape(a: &Instrument, b: &Instrument) -> bool {
+    let ids = |i: &Instrument| -> Vec<String> {
+        let mut ids = vec![i.id.clone()];
+        ids.extend(i.roles.iter().map(|r| r.id.clone()));
+        for d in &i.dimensions {
+            ids.push(format!("d:{}:{:?}:{}", d.id, d.roles, d.suggested_actions.len()));
+            ids.extend(d.items.iter().map(|item| format!("i:{}:{:?}", item.id, item.about)));
+            ids.extend(d.questions.iter().map(|q| format!("q:{}", q.id)));
+        }
+        ids.extend(i.reflections.iter().map(|q| format!("r:{}", q.id)));
+        ids.extend(i.advice.iter().map(|a| format!("a:{:?}", a.dimensions)));
+        ids
+    };
+    let scale = |i: &Instrument| (i.scale.min, i.scale.max, i.scale.labels.len());
+    ids(a) == ids(b) && scale(a) == scale(b) && a.kind == b.kind && a.rounds == b.rounds
+}
+
 /// The list the start screen offers before any instrument file is fetched.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Index {

@@ -47,6 +47,16 @@ impl Rating {
     }
 }
 
+/// Whether `tag` looks like a BCP 47 language tag (`fr`, `pt-BR`): two or three letters, then
+/// short letter-or-digit subtags.
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or_default();
+    (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_lowercase())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
 /// One partner's answer to one item. A comment may stand without a rating.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Answer {
@@ -111,6 +121,10 @@ pub struct Responses {
     /// (`respondents.rs`); empty for everyone else.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub respondent: String,
+    /// The interface language the answers were given in (a BCP 47 tag such as `fr`), so the
+    /// partner's comparison can say so; `None` in files from before languages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     pub created_at: String,
     pub updated_at: String,
     /// By item id.
@@ -152,6 +166,7 @@ impl Responses {
             organisation: organisation.trim().to_string(),
             partner_organisation: partner_organisation.trim().to_string(),
             respondent: String::new(),
+            language: None,
             created_at: now.to_string(),
             updated_at: now.to_string(),
             answers: IdMap::default(),
@@ -181,6 +196,8 @@ impl Responses {
             organisation: reader.text(&o, "organisation"),
             partner_organisation: reader.text(&o, "partner_organisation"),
             respondent: reader.text_or_empty(&o, "respondent"),
+            // Only something shaped like a language tag: anything else is left aside.
+            language: reader.optional_text(&o, "language").filter(|tag| is_language_tag(tag)),
             created_at: reader.text(&o, "created_at"),
             updated_at: reader.text(&o, "updated_at"),
             answers: IdMap::from(reader.entries(&o, "answers", |r, _, v, path| {
@@ -266,6 +283,16 @@ fn read_rating(reader: &mut Reader, answer: &Object) -> Option<Rating> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_language_tag_is_taken_as_a_language() {
+        for tag in ["fr", "ar", "pt-BR", "ast", "zh-Hant-TW"] {
+            assert!(is_language_tag(tag), "{tag}");
+        }
+        for not_a_tag in ["", "f", "French", "FR", "fr_", "fr-", "<script>", "fr-<b>", "fr-123456789"] {
+            assert!(!is_language_tag(not_a_tag), "{not_a_tag}");
+        }
+    }
 
     #[test]
     fn ratings_are_written_as_numbers_or_a_word() {

@@ -11,12 +11,14 @@ use super::instrument::{Dimension, Instrument, Question};
 use super::responses::{Rating, Responses};
 use super::scoring::{dimension_scores, groups, Tenths};
 
-/// A CSV table being written (RFC 4180): comma-separated, rows ending in CRLF, a cell holding a
-/// comma, quote or line break quoted with its quotes doubled, so any comment comes back out of a
+/// A CSV table being written (RFC 4180): comma-separated (or semicolon-separated, as spreadsheets
+/// set to a language that writes a decimal comma expect), rows ending in CRLF, a cell holding the
+/// separator, a quote or a line break quoted with its quotes doubled, so any comment comes back out of a
 /// spreadsheet as it was typed (text that could start a formula gains a leading apostrophe, see
 /// [`Cell`]).
 pub struct Csv {
     text: String,
+    separator: char,
 }
 
 /// One cell. Only text can start a formula: a text cell beginning with `=`, `+`, `-`, `@`, a tab
@@ -39,13 +41,17 @@ impl Csv {
     /// Starts with a byte-order mark: without it, Excel reads UTF-8 as a legacy code page and
     /// garbles every accent.
     pub fn new() -> Self {
-        Csv { text: String::from('\u{feff}') }
+        Self::with_separator(',')
+    }
+
+    pub fn with_separator(separator: char) -> Self {
+        Csv { text: String::from('\u{feff}'), separator }
     }
 
     pub fn row(&mut self, cells: &[Cell]) -> &mut Self {
         for (n, cell) in cells.iter().enumerate() {
             if n > 0 {
-                self.text.push(',');
+                self.text.push(self.separator);
             }
             match cell {
                 Cell::Text(text) => self.text(text),
@@ -59,7 +65,7 @@ impl Csv {
 
     fn text(&mut self, text: &str) {
         let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
-        let quoted = formula || text.contains([',', '"', '\n', '\r']) || text.trim() != text;
+        let quoted = formula || text.contains([self.separator, '"', '\n', '\r']) || text.trim() != text;
         if quoted {
             self.text.push('"');
         }
@@ -99,6 +105,8 @@ pub struct Words<'a> {
     pub kind_statement: &'a str,
     pub kind_reflection: &'a str,
     pub not_applicable: &'a str,
+    /// The language's decimal separator: with a comma, cells are separated by semicolons.
+    pub decimal: char,
     /// A dimension's title, or, for statements about one side, the title of the group of them
     /// (the dimension and the side, in the reader's words).
     pub group_title: &'a dyn Fn(&Dimension, Option<&str>) -> String,
@@ -112,8 +120,17 @@ fn rating_cell<'a>(rating: Option<Rating>, words: &Words<'a>) -> Cell<'a> {
     }
 }
 
-fn tenths_cell<'a>(value: Option<Tenths>) -> Cell<'a> {
-    value.map_or(Cell::Empty, |v| Cell::Number(v.to_string()))
+fn tenths_cell<'a>(value: Option<Tenths>, words: &Words) -> Cell<'a> {
+    value.map_or(Cell::Empty, |v| Cell::Number(v.to_string().replace('.', words.decimal.encode_utf8(&mut [0; 4]))))
+}
+
+/// The separator between cells for a language's decimal separator.
+pub fn separator(decimal: char) -> char {
+    if decimal == ',' {
+        ';'
+    } else {
+        ','
+    }
 }
 
 /// Both partners' answers and the gaps (own minus partner, signed) as CSV. Without a partner the
@@ -124,7 +141,7 @@ pub fn answers_and_gaps(
     partner: Option<&Responses>,
     words: &Words,
 ) -> String {
-    let mut csv = Csv::new();
+    let mut csv = Csv::with_separator(separator(words.decimal));
     csv.row(&[
         Cell::Text(words.kind),
         Cell::Text(words.dimension_number),
@@ -165,9 +182,9 @@ pub fn answers_and_gaps(
             Cell::Text(&title),
             Cell::Empty,
             Cell::Text(&dimension.summary),
-            tenths_cell(own_mean),
-            tenths_cell(partner_mean),
-            tenths_cell(own_mean.zip(partner_mean).map(|(a, b)| a - b)),
+            tenths_cell(own_mean, words),
+            tenths_cell(partner_mean, words),
+            tenths_cell(own_mean.zip(partner_mean).map(|(a, b)| a - b), words),
             Cell::Empty,
             Cell::Empty,
         ]);
@@ -252,6 +269,16 @@ mod tests {
     }
 
     #[test]
+    fn with_a_decimal_comma_cells_are_separated_by_semicolons() {
+        let mut csv = Csv::with_separator(';');
+        csv.row(&[Cell::Text("a; b"), Cell::Text("a, b"), Cell::Number("3,5".into())]);
+        assert_eq!(csv.finish(), "\u{feff}\"a; b\";a, b;3,5\r\n");
+        assert_eq!(separator(','), ';');
+        assert_eq!(separator('.'), ',');
+        assert_eq!(separator('٫'), ',');
+    }
+
+    #[test]
     fn text_that_could_start_a_formula_is_kept_as_text_but_numbers_are_not_touched() {
         let mut csv = Csv::new();
         csv.row(&[
@@ -300,6 +327,7 @@ mod tests {
             kind_statement: "statement",
             kind_reflection: "reflection",
             not_applicable: "n/a",
+            decimal: '.',
             group_title: &|d: &Dimension, about: Option<&str>| match about {
                 Some(side) => format!("{} ({side})", d.title),
                 None => d.title.clone(),

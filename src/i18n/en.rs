@@ -25,7 +25,10 @@ pub static EN: Strings = Strings {
     delete_all: "Delete all my data from this browser",
     delete_all_confirm: "Delete every assessment, with all answers and partners' files, from this browser for good?",
     deleted_all: "All your data was deleted from this browser.",
-    damaged_entries: "{count} saved assessment(s) in this browser are damaged and cannot be opened. They are kept as they are: download them to keep a copy or to have them repaired.",
+    damaged_entries: plural!(
+        one: "{count} saved assessment in this browser is damaged and cannot be opened. It is kept as it is: download it to keep a copy or to have it repaired.",
+        other: "{count} saved assessments in this browser are damaged and cannot be opened. They are kept as they are: download them to keep a copy or to have them repaired.",
+    ),
     download_damaged: "Download the damaged entries",
 
     new_title: "Start a new assessment",
@@ -39,7 +42,10 @@ pub static EN: Strings = Strings {
     error_name_too_long: "Names can be at most {max} characters long.",
 
     storage_unavailable: "This browser does not let the scorecard save anything (private mode or a blocked frame). You can still answer and export a result file, but your answers will be gone when you close the page.",
-    storage_unreadable: "{count} saved assessment(s) could not be read and were left untouched in this browser's storage.",
+    storage_unreadable: plural!(
+        one: "{count} saved assessment could not be read and was left untouched in this browser's storage.",
+        other: "{count} saved assessments could not be read and were left untouched in this browser's storage.",
+    ),
     storage_full: "Not saved: this browser's storage is full. Your answer is still on screen; export your result file now so nothing is lost.",
     saved: "All changes saved in this browser.",
 
@@ -55,7 +61,10 @@ pub static EN: Strings = Strings {
 
     answer_intro: "Rate each statement as your organisation sees the partnership today. Choose “Don't know / not applicable” where you cannot say. Comments are optional. Everything is saved as you go: you can close the page and come back.",
     progress_label: "Statements answered",
-    progress_text: "{answered} of {total} statements answered",
+    progress_text: plural!(
+        one: "{answered} of {total} statement answered",
+        other: "{answered} of {total} statements answered",
+    ),
     comment_label: "Comment on {number} (optional)",
     reflections_title: "Reflection questions",
     reflections_intro: "Answer in your own words. Your partner answers the same questions; you will read both answers side by side.",
@@ -252,11 +261,11 @@ pub static EN: Strings = Strings {
     combine_too_large: "These files are too large together ({size} KB; the limit is {limit} KB): result files are only a few kilobytes each. Nothing was changed.",
     combine_file_refused: "{file}: {reason}",
     combine_view_title: "Combined answers: {instrument}",
-    combine_side: "{role}: {count} answered.",
+    combine_side: plural!(one: "{role}: {count} answered.", other: "{role}: {count} answered."),
     combine_counts_only: "{who} Two people answered for the {role} and not both gave their name: from their mean, each could work out the other's answers, so only how many answered is shown.",
-    combine_cell: "{mean} (from {lowest} to {highest}; {count} answered)",
-    combine_cell_means_only: "{mean} ({count} answered)",
-    combine_cell_hidden: "not shown: fewer than three ratings ({count} answered)",
+    combine_cell: plural!(one: "{mean} (from {lowest} to {highest}; {count} answered)", other: "{mean} (from {lowest} to {highest}; {count} answered)"),
+    combine_cell_means_only: plural!(one: "{mean} ({count} answered)", other: "{mean} ({count} answered)"),
+    combine_cell_hidden: plural!(one: "not shown: fewer than three ratings ({count} answered)", other: "not shown: fewer than three ratings ({count} answered)"),
     combine_chart_label: "Chart: each side's mean score per dimension, with the gap between them.",
     combine_dimensions_caption: "Each side per dimension: the mean of what each person scored it",
     combine_statements_caption: "Each side per statement",
@@ -303,7 +312,10 @@ pub static EN: Strings = Strings {
     previous_part: "Previous dimension",
     next_part: "Next dimension",
     seal_and_download: "Seal and download my result file",
-    seal_check: "{unanswered} of {total} statements are not answered yet. Once sealed, answers cannot change unless you re-open them, and your partner will see that you did.",
+    seal_check: plural!(
+        one: "{unanswered} of {total} statements is not answered yet. Once sealed, answers cannot change unless you re-open them, and your partner will see that you did.",
+        other: "{unanswered} of {total} statements are not answered yet. Once sealed, answers cannot change unless you re-open them, and your partner will see that you did.",
+    ),
     back_to_answers: "Back to the unanswered statements",
     seal_anyway: "Seal and download anyway",
     unsealed_hint: "Your partner's comparison will say “answers not sealed” if you send a file without sealing your answers first.",
@@ -327,4 +339,12 @@ pub static EN: Strings = Strings {
     file_joint: "joint-session",
     file_sealed: "sealed",
     file_damaged: "damaged-entries",
+
+    language_label: "Language",
+    language_failed: "The {language} interface could not be loaded, so the widget stays in English. Nothing you typed or saved was changed.",
+    instrument_in_english: "This questionnaire could not be loaded in {language}, so it is shown in English.",
+    answered_in: "{organisation} answered in {language}. Their comments are shown as they wrote them.",
+    csv_separator_semicolon: "Cells are separated by semicolons and decimals written with a comma, as spreadsheets in {language} expect.",
+    csv_separator_comma: "Cells are separated by commas and decimals written with a point.",
+    decimal: '.',
 };

@@ -4,22 +4,56 @@
 //!
 //! Templates name their values in braces, `{name}`, filled by [`fill`].
 
-mod en;
-
 use std::fmt::Display;
+
+/// A value that varies with a number, in the language's CLDR plural forms (`one`, `other`…);
+/// [`select`] picks one. Written as one string so that every value stays a `&'static str`.
+macro_rules! plural {
+    ($($form:ident: $text:literal),+ $(,)?) => {
+        concat!($("\u{1f}", stringify!($form), "\u{1e}", $text),+)
+    };
+}
+mod en;
 
 macro_rules! catalogue {
     ($($(#[$doc:meta])* $key:ident),* $(,)?) => {
-        /// Every user-facing string, by purpose.
-        #[derive(Debug)]
+        /// Every user-facing string, by purpose, and how the language writes a decimal number.
+        #[derive(Debug, Clone)]
         pub struct Strings {
             $($(#[$doc])* pub $key: &'static str,)*
+            /// The decimal separator, from the browser's `Intl.NumberFormat` for the language
+            /// (not from a language file): `.` in English, `,` in French.
+            pub decimal: char,
         }
 
         impl Strings {
             /// Every key with its text, for checks over the whole catalogue.
             pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
                 vec![$((stringify!($key), self.$key)),*]
+            }
+
+            /// The catalogue of a language file (see docs/language-file-format.md), checked
+            /// against English: every key there, none empty, none unknown, each with English's
+            /// placeholders. Its strings live as long as the page (a language is read once).
+            pub fn from_language_file(text: &str) -> Result<Strings, Vec<LanguageProblem>> {
+                let map = language_strings(text)?;
+                let mut problems = Vec::new();
+                let english = strings();
+                let mut value = |key: &'static str, english: &'static str| -> &'static str {
+                    match check_entry(key, english, map.get(key)) {
+                        Ok(text) => Box::leak(text.into_boxed_str()),
+                        Err(problem) => {
+                            problems.push(problem);
+                            english
+                        }
+                    }
+                };
+                let read = Strings { $($key: value(stringify!($key), english.$key),)* decimal: '.' };
+                let known = [$(stringify!($key)),*];
+                problems.extend(
+                    map.keys().filter(|k| !known.contains(&k.as_str())).map(|k| LanguageProblem::Unknown(k.clone())),
+                );
+                if problems.is_empty() { Ok(read) } else { Err(problems) }
             }
         }
     };
@@ -90,11 +124,125 @@ catalogue! {
     go_to_session, print, named_side, present, slide_of, present_chart_label, present_label, previous_slide, next_slide,
     full_screen, leave_presentation, present_keys,
     file_result, file_joint, file_sealed, file_damaged,
+    language_label, language_failed, instrument_in_english, answered_in, csv_separator_semicolon, csv_separator_comma,
 }
 
-/// The catalogue in use. Only English exists so far.
+/// The English catalogue, built into the app; other languages are content files.
 pub fn strings() -> &'static Strings {
     &en::EN
+}
+
+/// The interface languages, by BCP 47 tag, each with its own name for itself (what a person
+/// looks for in a list of languages).
+pub const LANGUAGES: [(&str, &str); 5] =
+    [("en", "English"), ("fr", "Français"), ("es", "Español"), ("pt", "Português"), ("ar", "العربية")];
+
+/// Where a language's file is, beside the app.
+pub fn language_path(code: &str) -> String {
+    format!("content/languages/{code}.json")
+}
+
+/// The first of `preferred` (the embed snippet's choice, the one kept in this browser, the
+/// browser's preferred languages, in that order) that the interface has; else English.
+pub fn choose_language<'a>(preferred: impl IntoIterator<Item = &'a str>) -> &'static str {
+    preferred
+        .into_iter()
+        .find_map(|tag| {
+            let primary = tag.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+            LANGUAGES.iter().find(|(code, _)| *code == primary).map(|(code, _)| *code)
+        })
+        .unwrap_or("en")
+}
+
+/// What is wrong with a language file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LanguageProblem {
+    /// Not a language file of a format this app reads.
+    NotALanguageFile,
+    Missing(String),
+    Empty(String),
+    Unknown(String),
+    /// Not English's placeholders (some missing, renamed or added).
+    Placeholders(String),
+    /// Forms by number where English has one text, or a form list without `other`.
+    Plural(String),
+}
+
+const PLURAL_FORMS: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
+fn language_strings(text: &str) -> Result<serde_json::Map<String, serde_json::Value>, Vec<LanguageProblem>> {
+    use serde_json::Value;
+    let not_one = || vec![LanguageProblem::NotALanguageFile];
+    let Ok(Value::Object(mut file)) = serde_json::from_str::<Value>(text) else { return Err(not_one()) };
+    let format = file.get("format").and_then(Value::as_str) == Some("partnership-scorecard-language");
+    let version = file.get("format_version").and_then(Value::as_u64) == Some(1);
+    match file.remove("strings") {
+        Some(Value::Object(strings)) if format && version => Ok(strings),
+        _ => Err(not_one()),
+    }
+}
+
+/// One entry of a language file, as the catalogue holds it (forms by number joined as
+/// [`plural!`] does).
+fn check_entry(key: &str, english: &str, value: Option<&serde_json::Value>) -> Result<String, LanguageProblem> {
+    use serde_json::Value;
+    let wanted = placeholders(english);
+    let text = match value {
+        None => return Err(LanguageProblem::Missing(key.to_string())),
+        Some(Value::String(text)) => text.clone(),
+        Some(Value::Object(forms)) if english.starts_with('\u{1f}') => {
+            if !forms.contains_key("other") || forms.keys().any(|f| !PLURAL_FORMS.contains(&f.as_str())) {
+                return Err(LanguageProblem::Plural(key.to_string()));
+            }
+            let mut joined = String::new();
+            for (form, text) in forms {
+                let Some(text) = text.as_str() else { return Err(LanguageProblem::Plural(key.to_string())) };
+                if text.trim().is_empty() {
+                    return Err(LanguageProblem::Empty(key.to_string()));
+                }
+                if placeholders(text) != wanted {
+                    return Err(LanguageProblem::Placeholders(key.to_string()));
+                }
+                joined.push_str(&format!("\u{1f}{form}\u{1e}{text}"));
+            }
+            return Ok(joined);
+        }
+        Some(_) => return Err(LanguageProblem::Plural(key.to_string())),
+    };
+    if text.trim().is_empty() {
+        Err(LanguageProblem::Empty(key.to_string()))
+    } else if placeholders(&text) != wanted {
+        Err(LanguageProblem::Placeholders(key.to_string()))
+    } else {
+        Ok(text)
+    }
+}
+
+/// The names in braces of a template (of all its forms), sorted, each once.
+fn placeholders(template: &str) -> Vec<&str> {
+    let mut names: Vec<&str> = template
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .filter(|name| !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_'))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+/// The form of `template` for a number of plural category `category` (from the browser's
+/// `Intl.PluralRules`): that form if the language has it, else `other`. A template with one
+/// form is itself.
+pub fn select<'a>(template: &'a str, category: &str) -> &'a str {
+    if !template.starts_with('\u{1f}') {
+        return template;
+    }
+    let forms = || template.split('\u{1f}').skip(1).filter_map(|f| f.split_once('\u{1e}'));
+    forms()
+        .find(|(form, _)| *form == category)
+        .or_else(|| forms().find(|(form, _)| *form == "other"))
+        .map_or(template, |(_, text)| text)
 }
 
 /// Text a person typed (an organisation's name, a comment), set apart for bidirectional text:
@@ -157,6 +305,125 @@ mod tests {
     }
 
     #[test]
+    fn the_form_for_a_number_is_the_languages_own_or_else_other() {
+        let template = plural!(one: "{n} statement", other: "{n} statements");
+        assert_eq!(select(template, "one"), "{n} statement");
+        assert_eq!(select(template, "other"), "{n} statements");
+        assert_eq!(select(template, "few"), "{n} statements", "a form English does not have falls to other");
+        assert_eq!(select("{n} answered", "one"), "{n} answered", "one text serves every number");
+    }
+
+    #[test]
+    fn the_language_is_the_first_preferred_one_the_interface_has() {
+        assert_eq!(choose_language(["de-DE", "fr-CA", "en"]), "fr");
+        assert_eq!(choose_language(["AR_eg"]), "ar");
+        assert_eq!(choose_language(["de", "", "x-klingon"]), "en");
+        assert_eq!(choose_language([]), "en");
+    }
+
+    /// A language file made from the English catalogue itself, changed by `change`.
+    fn english_file(change: impl FnOnce(&mut serde_json::Map<String, serde_json::Value>)) -> String {
+        let mut map: serde_json::Map<String, serde_json::Value> =
+            strings().entries().into_iter().map(|(k, v)| (k.to_string(), v.into())).collect();
+        for (key, text) in strings().entries().into_iter().filter(|(_, v)| v.starts_with('\u{1f}')) {
+            let forms: serde_json::Map<_, _> = text
+                .split('\u{1f}')
+                .skip(1)
+                .filter_map(|f| f.split_once('\u{1e}'))
+                .map(|(form, text)| (form.to_string(), text.into()))
+                .collect();
+            map.insert(key.to_string(), forms.into());
+        }
+        change(&mut map);
+        serde_json::json!({"format": "partnership-scorecard-language", "format_version": 1, "language": "en", "strings": map})
+            .to_string()
+    }
+
+    #[test]
+    fn a_language_file_holding_english_reads_back_as_english() {
+        let read = Strings::from_language_file(&english_file(|_| {})).expect("a sound file");
+        assert_eq!(read.entries(), strings().entries());
+    }
+
+    #[test]
+    fn every_fault_of_a_language_file_is_named() {
+        let read = |change: fn(&mut serde_json::Map<String, serde_json::Value>)| {
+            Strings::from_language_file(&english_file(change)).err().unwrap_or_default()
+        };
+        assert_eq!(read(|m| drop(m.remove("resume"))), vec![LanguageProblem::Missing("resume".into())]);
+        assert_eq!(
+            read(|m| drop(m.insert("resume".into(), " ".into()))),
+            vec![LanguageProblem::Empty("resume".into())]
+        );
+        assert_eq!(
+            read(|m| drop(m.insert("extra".into(), "x".into()))),
+            vec![LanguageProblem::Unknown("extra".into())]
+        );
+        assert_eq!(
+            read(|m| drop(m.insert("part_of".into(), "Partie {partie} sur {total}".into()))),
+            vec![LanguageProblem::Placeholders("part_of".into())]
+        );
+        assert_eq!(
+            read(|m| drop(m.insert("part_of".into(), "Partie {part} sur {total} {total2}".into()))),
+            vec![LanguageProblem::Placeholders("part_of".into())]
+        );
+        assert_eq!(
+            read(|m| drop(m.insert("resume".into(), serde_json::json!({"one": "a", "other": "b"})))),
+            vec![LanguageProblem::Plural("resume".into())]
+        );
+        assert_eq!(
+            read(|m| drop(m.insert("part_of".into(), serde_json::json!(3)))),
+            vec![LanguageProblem::Plural("part_of".into())]
+        );
+        let no_other = |m: &mut serde_json::Map<String, serde_json::Value>| {
+            m.insert("progress_text".into(), serde_json::json!({"one": "{answered} / {total}"}));
+        };
+        assert_eq!(read(no_other), vec![LanguageProblem::Plural("progress_text".into())]);
+        for text in
+            ["", "[]", "{\"format\": \"partnership-scorecard-language\", \"format_version\": 2, \"strings\": {}}"]
+        {
+            assert_eq!(Strings::from_language_file(text).err(), Some(vec![LanguageProblem::NotALanguageFile]));
+        }
+    }
+
+    /// Every interface language's file: every key, none empty, English's placeholders, forms
+    /// by number only where English has them, and the tag and direction the language needs.
+    #[test]
+    fn every_language_file_is_complete_and_keeps_the_placeholders() {
+        for (code, _) in LANGUAGES.iter().filter(|(code, _)| *code != "en") {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(language_path(code));
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let read = Strings::from_language_file(&text).unwrap_or_else(|p| panic!("{code}: {p:?}"));
+            assert_eq!(read.lang, *code);
+            assert_eq!(read.direction, if *code == "ar" { "rtl" } else { "ltr" });
+            let same: Vec<_> = read
+                .entries()
+                .into_iter()
+                .zip(strings().entries())
+                // The same words as English, beyond a name or one word the languages share
+                // ("Questionnaire"), placeholders aside.
+                .filter(|((key, text), (_, english))| {
+                    let words =
+                        placeholders(text).iter().fold(text.to_string(), |t, p| t.replace(&format!("{{{p}}}"), ""));
+                    text == english
+                        && words.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count() > 1
+                        && *key != "app_name"
+                })
+                .map(|((key, _), _)| key)
+                .collect();
+            assert!(same.is_empty(), "{code}: left in English: {same:?}");
+            for (key, text) in ["file_result", "file_joint", "file_sealed", "file_damaged"]
+                .map(|k| (k, read.entries().into_iter().find(|(e, _)| *e == k).map(|(_, t)| t).unwrap_or_default()))
+            {
+                assert!(
+                    text.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                    "{code}: {key} is for file names: {text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn every_entry_is_written_and_its_braces_balance() {
         for (key, text) in strings().entries() {
             assert!(!text.trim().is_empty(), "{key} is empty");
@@ -192,9 +459,11 @@ mod tests {
             .into_iter()
             .map(|(key, _)| key)
             .filter(|key| {
-                let used = format!("t.{key}");
-                !ui.match_indices(&used)
-                    .any(|(at, _)| !ui[at + used.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_'))
+                let uses = |used: String| {
+                    ui.match_indices(&used)
+                        .any(|(at, _)| !ui[at + used.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_'))
+                };
+                !uses(format!("t.{key}")) && !uses(format!("t().{key}"))
             })
             .collect();
         assert!(unused.is_empty(), "catalogue entries no screen uses: {unused:?}");

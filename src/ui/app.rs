@@ -7,6 +7,7 @@ use std::any::Any;
 use wasm_bindgen::JsCast;
 
 use super::ids;
+use super::library::Load;
 use super::options::Options;
 use super::parts;
 use super::screens::{answer, compare, home, loading, results, session};
@@ -16,7 +17,7 @@ use crate::adapters::content::Source;
 
 pub fn app(widget: u32, options: &'static Options, content: Source) -> impl IntoView {
     let state = AppState::new(widget, options, content);
-    let t = state.t;
+    state.start_language();
     state.load_index();
     state.load_hosted();
     state.keep_instruments_of_stored_assessments();
@@ -31,20 +32,43 @@ pub fn app(widget: u32, options: &'static Options, content: Source) -> impl Into
     follow_width(state, screen_area);
     // Whether the shown assessment's instrument is here: the screen waits for it, drawn once it
     // arrives (and only then, not at every instrument fetched meanwhile).
+    // So is its translation into the interface language, while it is on its way.
     let waiting_for = Memo::new(move |_| {
         let screen = state.screen.get();
+        let lang = state.locale.get().lang;
         let id = screen.assessment_id().and_then(|id| state.with_assessment(id, |a| a.own.instrument.id.clone()));
-        id.filter(|id| state.instrument(id).is_none()).unwrap_or_default()
+        let translating = |id: &str| state.library.with(|l| l.translation_state(id, lang) == Some(Load::Loading));
+        id.filter(|id| state.instrument(id).is_none() || translating(id)).unwrap_or_default()
     });
-    Effect::new(move |previous: Option<Option<(web_sys::Element, Box<dyn Any>)>>| {
+    // Another language: the list of questionnaires, and each one this widget has, in it.
+    Effect::new(move |previous: Option<&'static str>| {
+        let lang = state.locale.get().lang;
+        if previous.is_some_and(|p| p != lang) {
+            untrack(|| {
+                state.load_index();
+                for instrument in state.library.with(|l| l.instruments.clone()) {
+                    state.fetch_translation(&instrument);
+                }
+            });
+        }
+        lang
+    });
+    Effect::new(move |previous: Option<Option<Shown>>| {
         let screen = state.screen.get();
         let waiting_for = waiting_for.get();
+        // Another language draws the same screen afresh, in it; what was typed and not yet kept
+        // (a name on the start screen, an action being written) is carried over.
+        let lang = state.locale.get().lang;
+        let typed = match &previous {
+            Some(Some((shown, _, was))) if *was != lang => typed_values(shown),
+            _ => Vec::new(),
+        };
         // The screen shown until now leaves the page at once, and its reactive nodes were
         // disposed before this ran (they belong to this effect). Dropping what is left of its
         // view (elements, listeners, closures; when the questions were a reactive view per
         // statement, 12 of the 26 ms from 200 statements to the comparison) waits until the new
         // screen has been drawn: the next frame, then a task.
-        if let Some(Some((shown, handle))) = previous {
+        if let Some(Some((shown, handle, _))) = previous {
             shown.remove();
             request_animation_frame(move || set_timeout(move || drop(handle), std::time::Duration::ZERO));
         }
@@ -73,23 +97,29 @@ pub fn app(widget: u32, options: &'static Options, content: Source) -> impl Into
                 Box::new(mount_to(target, move || compare::screen(state, id)))
             }
         });
-        Some((holder, mounted))
+        restore_typed(&holder, typed);
+        Some((holder, mounted, lang))
     });
+    let t = move || state.locale.get();
     view! {
-        <div class="psc" lang=t.lang dir=t.direction>
+        <div class="psc" lang=move || t().lang dir=move || t().direction>
             <header class="psc-banner">
-                <p class="psc-brand">{t.app_name}</p>
+                <p class="psc-brand">{move || t().app_name}</p>
+                {parts::language::switch(state)}
             </header>
             <main id=ids::MAIN>
                 {parts::notices::notice_area(state)}
                 <div node_ref=screen_area></div>
             </main>
             <footer class="psc-footer">
-                <p>{t.footer_privacy}</p>
+                <p>{move || t().footer_privacy}</p>
             </footer>
         </div>
     }
 }
+
+/// The screen shown: its element, what keeps its view alive, and the language it is drawn in.
+type Shown = (web_sys::Element, Box<dyn Any>, &'static str);
 
 /// Keeps [`AppState::width`] to the width screens are drawn in, so charts are drawn for the room they have:
 /// a phone turned, a window resized, a projector's screen.
@@ -110,4 +140,42 @@ fn follow_width(state: AppState, area: NodeRef<leptos::html::Div>) {
             observer.observe(&element);
         }
     });
+}
+
+/// The form fields of a screen, by id, with their value and whether they are ticked.
+fn typed_values(screen: &web_sys::Element) -> Vec<(String, String, bool)> {
+    let Ok(fields) = screen.query_selector_all("input[id], textarea[id], select[id]") else { return Vec::new() };
+    (0..fields.length())
+        .filter_map(|n| fields.item(n))
+        .filter_map(|field| {
+            let element: web_sys::Element = field.dyn_into().ok()?;
+            let value = js_sys::Reflect::get(&element, &"value".into()).ok()?.as_string()?;
+            let ticked = js_sys::Reflect::get(&element, &"checked".into()).ok()?.as_bool().unwrap_or(false);
+            (element.get_attribute("type").as_deref() != Some("file")).then(|| (element.id(), value, ticked))
+        })
+        .collect()
+}
+
+/// Puts typed values back into the fields of the same ids, telling each field's handlers, as
+/// typing would, where the value differs from what the screen was drawn with.
+fn restore_typed(screen: &web_sys::Element, typed: Vec<(String, String, bool)>) {
+    for (id, value, ticked) in typed {
+        let Ok(Some(field)) = screen.query_selector(&ids::selector(&id)) else { continue };
+        let choice = matches!(field.get_attribute("type").as_deref(), Some("radio" | "checkbox"));
+        let (key, new, event) = if choice {
+            ("checked", wasm_bindgen::JsValue::from(ticked), "change")
+        } else if field.tag_name().eq_ignore_ascii_case("select") {
+            ("value", value.into(), "change")
+        } else {
+            ("value", value.into(), "input")
+        };
+        let drawn = js_sys::Reflect::get(&field, &key.into()).unwrap_or_default();
+        if drawn != new && js_sys::Reflect::set(&field, &key.into(), &new).unwrap_or(false) {
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            if let Ok(event) = web_sys::Event::new_with_event_init_dict(event, &init) {
+                let _ = field.dispatch_event(&event);
+            }
+        }
+    }
 }

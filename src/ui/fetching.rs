@@ -9,14 +9,25 @@ use super::library::{CustomProblem, Load, LoadProblem};
 use super::state::AppState;
 use crate::domain::library::{self, Index};
 use crate::domain::Instrument;
+use crate::i18n;
 
 /// Fetching content: the index of built-in instruments, and each instrument when it is needed.
 impl AppState {
     /// Fetches the index of built-in instruments (again, after a failure).
     pub fn load_index(&self) {
         let state = *self;
+        let lang = self.t().lang;
         self.library.update(|l| l.index = Load::Loading);
         leptos::task::spawn_local(async move {
+            // The index in the interface language; in English where that cannot be had.
+            let translated = match lang {
+                "en" => None,
+                _ => state.content.text(&library::index_path(lang)).await.ok().and_then(|t| Index::from_json(&t).ok()),
+            };
+            if let Some(index) = translated {
+                let _ = state.library.try_update(|l| l.index = Load::Ready(Arc::new(index)));
+                return;
+            }
             let loaded = match state.content.text(library::INDEX_PATH).await {
                 Ok(text) => Index::from_json(&text)
                     .map(|i| Load::Ready(Arc::new(i)))
@@ -49,7 +60,8 @@ impl AppState {
     /// The instrument `id`: the one this widget has, or else the built-in one, fetched now (once,
     /// however many ask meanwhile) and kept in storage if stored answers use it.
     pub async fn instrument_named(&self, id: &str) -> Result<Arc<Instrument>, LoadProblem> {
-        if let Some(known) = untrack(|| self.instrument(id)) {
+        if let Some(known) = self.english(id) {
+            self.fetch_translation(&known);
             return Ok(known);
         }
         if !library::is_built_in(id) {
@@ -62,14 +74,48 @@ impl AppState {
         };
         match fetched {
             Ok(instrument) => {
+                let kept = self.know(instrument);
+                self.fetch_translation(&kept);
                 self.set_fetch(id, None);
-                Ok(self.know(instrument))
+                Ok(kept)
             }
             Err(problem) => {
                 self.set_fetch(id, Some(Load::Failed(problem.clone())));
                 Err(problem)
             }
         }
+    }
+
+    /// Fetches the translation of the built-in instrument `english` into the interface language,
+    /// unless it is English, here, on its way, or failed already. Until it is here, and if it
+    /// fails (then said once), the instrument is shown in English.
+    pub fn fetch_translation(&self, english: &Arc<Instrument>) {
+        let lang = self.t().lang;
+        let asked = self.library.with_untracked(|l| l.translation_state(&english.id, lang).is_some());
+        if lang == "en" || asked || !library::is_built_in(&english.id) {
+            return;
+        }
+        let (state, english) = (*self, english.clone());
+        let _ = self.library.try_update(|l| l.set_translation(&english.id, lang, Load::Loading));
+        leptos::task::spawn_local(async move {
+            let read = match state.content.text(&library::translation_path(&english.id, lang)).await {
+                Ok(text) => library::read_translation(&text, &english, lang).ok(),
+                Err(_) => None,
+            };
+            let done = if read.is_some() { Load::Ready(()) } else { Load::Failed(LoadProblem::Status(0)) };
+            let _ = state.library.try_update(|l| {
+                l.translations.extend(read.map(Arc::new));
+                l.set_translation(&english.id, lang, done.clone());
+            });
+            if done != Load::Ready(()) && state.t().lang == lang {
+                let t = state.t();
+                let name = crate::adapters::intl::language_name(lang, lang);
+                let _ = state.notice.try_set(Some(super::state::Notice::Error(i18n::fill(
+                    t.instrument_in_english,
+                    &[("language", &name)],
+                ))));
+            }
+        });
     }
 
     pub fn set_fetch(&self, id: &str, state: Option<Load<()>>) {

@@ -14,6 +14,8 @@ pub const CHANGED_EVENT: &str = "partnership-scorecard-change";
 
 /// The main region; each screen's `h1` inside it takes focus when the screen is shown.
 pub const MAIN: &str = "psc-main";
+/// The language switch in the banner.
+pub const LANGUAGE: &str = "psc-language";
 /// A screen's heading, as a selector.
 pub const HEADING: &str = "#psc-main h1";
 

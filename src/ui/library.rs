@@ -21,11 +21,37 @@ pub struct Library {
     pub fetches: Vec<(String, Load<()>)>,
     /// The host page's own questionnaire, when it names one by its address: its id once here.
     pub hosted: Option<Load<String>>,
+    /// Built-in instruments in the interface languages chosen so far (English ones are in
+    /// `instruments`, and are the ones kept with the answers).
+    pub translations: Vec<Arc<Instrument>>,
+    /// Translations on their way, or failed, by language and id.
+    pub translation_fetches: Vec<((&'static str, String), Load<()>)>,
 }
 
 impl Library {
     pub fn instrument(&self, id: &str) -> Option<Arc<Instrument>> {
         self.instruments.iter().find(|i| i.id == id).cloned()
+    }
+
+    /// The instrument `id` as shown in the language `lang`: its translation there, if it is here
+    /// and of the same version, else the English one.
+    pub fn shown(&self, id: &str, lang: &str) -> Option<Arc<Instrument>> {
+        let english = self.instrument(id)?;
+        let translated = self
+            .translations
+            .iter()
+            .find(|t| t.id == id && t.language.as_deref() == Some(lang) && t.version == english.version);
+        Some(translated.cloned().unwrap_or(english))
+    }
+
+    /// Where the translation of `id` into `lang` is (`None`: never asked for).
+    pub fn translation_state(&self, id: &str, lang: &'static str) -> Option<Load<()>> {
+        self.translation_fetches.iter().find(|((l, i), _)| *l == lang && i == id).map(|(_, s)| s.clone())
+    }
+
+    pub(super) fn set_translation(&mut self, id: &str, lang: &'static str, state: Load<()>) {
+        self.translation_fetches.retain(|((l, i), _)| !(*l == lang && i == id));
+        self.translation_fetches.push(((lang, id.to_string()), state));
     }
 
     /// Where the instrument `id` is: here, on its way, or failed (`None`: never asked for).

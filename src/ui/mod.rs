@@ -8,6 +8,7 @@ mod actions;
 mod app;
 mod fetching;
 mod ids;
+mod language;
 mod library;
 pub mod markup;
 mod options;

@@ -8,6 +8,9 @@ pub struct Options {
     pub instrument: Option<String>,
     /// Role chosen in advance: a role id of that questionnaire (`data-role`).
     pub role: Option<String>,
+    /// Interface language (`data-lang`), before the one chosen in this browser and the
+    /// browser's own.
+    pub lang: Option<String>,
 }
 
 impl Options {

@@ -7,9 +7,9 @@ use std::sync::Arc;
 use super::library::Library;
 use super::options::Options;
 use super::parts::dom;
-use crate::adapters::clock;
 use crate::adapters::content::Source;
 use crate::adapters::storage::{Store, StoreError};
+use crate::adapters::{clock, intl};
 use crate::domain::{Assessment, Instrument};
 use crate::i18n::{self, Strings};
 
@@ -72,7 +72,11 @@ pub struct AppState {
     pub content: &'static Source,
     /// The questionnaires this widget knows, and those on their way.
     pub library: RwSignal<Library>,
-    pub t: &'static Strings,
+    /// The interface language's catalogue: English until another is chosen and has arrived.
+    /// Screens read it untracked (through [`AppState::t`]); a change draws the screen afresh.
+    pub locale: RwSignal<&'static Strings>,
+    /// The languages fetched so far, kept so that switching back costs nothing.
+    pub languages: RwSignal<Vec<&'static Strings>>,
     /// The widget's width in CSS pixels: charts are drawn for it, and again when it changes.
     pub width: RwSignal<u32>,
     /// Whether the questions are shown one dimension at a time: chosen once, kept while the app
@@ -93,7 +97,8 @@ impl AppState {
         let notice = if !store.is_persistent() {
             Some(Notice::Error(t.storage_unavailable.to_string()))
         } else if unreadable > 0 {
-            Some(Notice::Error(i18n::fill(t.storage_unreadable, &[("count", &unreadable)])))
+            let template = i18n::select(t.storage_unreadable, &intl::plural_category(t.lang, unreadable));
+            Some(Notice::Error(i18n::fill(template, &[("count", &unreadable)])))
         } else {
             None
         };
@@ -108,16 +113,28 @@ impl AppState {
             options,
             content: Box::leak(Box::new(content)),
             library: RwSignal::new(library),
-            t,
+            locale: RwSignal::new(t),
+            languages: RwSignal::new(vec![t]),
             width: RwSignal::new(760),
             one_at_a_time: RwSignal::new(false),
         }
     }
 
+    /// The catalogue of the interface language.
+    pub fn t(&self) -> &'static Strings {
+        self.locale.get_untracked()
+    }
+
+    /// The form of `template` (a value of the catalogue) for the number `n`, by the language's
+    /// plural rules.
+    pub fn counted(&self, template: &'static str, n: usize) -> &'static str {
+        i18n::select(template, &intl::plural_category(self.t().lang, n))
+    }
+
     /// Goes to a screen, clears the last message and puts keyboard focus on its heading. Where
     /// nothing can be saved, that warning stays on every screen.
     pub fn go(&self, screen: Screen) {
-        let lasting = (!self.store.is_persistent()).then(|| Notice::Error(self.t.storage_unavailable.to_string()));
+        let lasting = (!self.store.is_persistent()).then(|| Notice::Error(self.t().storage_unavailable.to_string()));
         self.notice.set(lasting);
         self.save_status.set(SaveStatus::Idle);
         self.screen.set(screen);
@@ -140,7 +157,13 @@ impl AppState {
     /// The instrument `id`, if this widget has it, tracked: a screen that needs one it has not
     /// got yet is drawn again when it arrives.
     pub fn instrument(&self, id: &str) -> Option<Arc<Instrument>> {
-        self.library.with(|l| l.instrument(id))
+        let lang = self.locale.with(|t| t.lang);
+        self.library.with(|l| l.shown(id, lang))
+    }
+
+    /// The English instrument `id`, untracked: the one kept with the answers and cited.
+    pub fn english(&self, id: &str) -> Option<Arc<Instrument>> {
+        self.library.with_untracked(|l| l.instrument(id))
     }
 
     /// Reads one part of an assessment without copying the rest, tracked.
@@ -164,6 +187,8 @@ impl AppState {
     /// on failure nothing is added (nor the copy, if it was not kept before) and the reason is
     /// returned.
     pub fn add(&self, assessment: Assessment, instrument: &Instrument) -> Result<(), String> {
+        let english = self.english(&instrument.id);
+        let instrument = english.as_deref().unwrap_or(instrument);
         let had_copy = self.store.has_instrument(&instrument.id);
         self.store.save_instrument(instrument).map_err(|e| self.store_message(&e))?;
         if let Err(e) = self.store.save(&assessment) {
@@ -181,10 +206,16 @@ impl AppState {
     /// storage refuses it, and the user is told at once; the reason is also returned.
     pub fn edit(&self, id: &str, change: impl FnOnce(&mut Assessment)) -> Result<(), String> {
         let store = self.store;
+        let lang = self.t().lang;
         let mut saved = None;
         self.assessments.update(|all| {
             if let Some(a) = all.iter_mut().find(|a| a.id == id) {
+                let answered_before = a.own.updated_at.clone();
                 change(a);
+                // Answers changed: they are now answered in the interface's language.
+                if a.own.updated_at != answered_before {
+                    a.own.language = Some(lang.to_string());
+                }
                 saved = Some(store.save(a));
             }
         });
@@ -196,7 +227,7 @@ impl AppState {
             }
             Some(Ok(())) => {
                 // Kept in this tab's memory only: never say "saved".
-                let message = self.t.storage_unavailable.to_string();
+                let message = self.t().storage_unavailable.to_string();
                 self.save_status.set(SaveStatus::Failed(message.clone()));
                 Err(message)
             }
@@ -216,7 +247,7 @@ impl AppState {
     /// keyboard and screen-reader users do not lose their place with the removed button.
     pub fn delete(&self, id: &str) {
         let outcome = self.store.delete(id).map(|()| self.assessments.update(|all| all.retain(|a| a.id != id)));
-        self.after_deleting(outcome, self.t.deleted);
+        self.after_deleting(outcome, self.t().deleted);
     }
 
     /// Lets other widgets on this page read storage again (see `keep_in_step_with_other_tabs`).
@@ -244,13 +275,13 @@ impl AppState {
     /// Removes every assessment this app keeps in the browser, readable or not.
     pub fn delete_all(&self) {
         let outcome = self.store.delete_all().map(|()| self.assessments.set(Vec::new()));
-        self.after_deleting(outcome, self.t.deleted_all);
+        self.after_deleting(outcome, self.t().deleted_all);
     }
 
     pub(super) fn store_message(&self, error: &StoreError) -> String {
         match error {
-            StoreError::Full => self.t.storage_full.to_string(),
-            StoreError::Unavailable => self.t.storage_unavailable.to_string(),
+            StoreError::Full => self.t().storage_full.to_string(),
+            StoreError::Unavailable => self.t().storage_unavailable.to_string(),
         }
     }
 

@@ -52,7 +52,11 @@ fn mount_widget(document: &web_sys::Document, host: web_sys::Element, widget: u3
     }
     root.append_child(&container).ok()?;
     let attribute = |name: &str| host.get_attribute(name).filter(|v| !v.trim().is_empty());
-    let options = Options { instrument: attribute("data-instrument"), role: attribute("data-role") };
+    let options = Options {
+        instrument: attribute("data-instrument"),
+        role: attribute("data-role"),
+        lang: attribute("data-lang"),
+    };
     let options: &'static Options = Box::leak(Box::new(options));
     let base = host.get_attribute("data-psc-base").unwrap_or_default();
     mount_to(container, move || super::app::app(widget, options, Source::find(&base))).forget();

@@ -12,20 +12,25 @@ use crate::domain::result_file::ImportError;
 use crate::domain::{Instrument, Rating, Tenths};
 use crate::i18n::{self, Strings};
 
+/// A number with one decimal as the language writes it: 3.5 in English, 3,5 in French.
+pub fn number(t: &Strings, value: Tenths) -> String {
+    value.to_string().replace('.', t.decimal.encode_utf8(&mut [0; 4]))
+}
+
 /// A dimension's score as shown everywhere: one decimal, or "not rated".
 pub fn score_text(t: &Strings, mean: Option<Tenths>) -> String {
-    mean.map(|m| m.to_string()).unwrap_or_else(|| t.not_rated.to_string())
+    mean.map(|m| number(t, m)).unwrap_or_else(|| t.not_rated.to_string())
 }
 
 /// A gap's size, or that there is none.
 pub fn gap_text(t: &Strings, gap: Option<Tenths>) -> String {
-    gap.map(|g| g.abs().to_string()).unwrap_or_else(|| t.no_gap.to_string())
+    gap.map(|g| number(t, g.abs())).unwrap_or_else(|| t.no_gap.to_string())
 }
 
 /// A chart row's note: the gap's size, in capitals when large, or that there is none.
 pub fn chart_note(t: &Strings, gap: Option<Tenths>, large: bool) -> String {
     match gap {
-        Some(g) => i18n::fill(if large { t.chart_large_gap } else { t.chart_gap }, &[("gap", &g.abs())]),
+        Some(g) => i18n::fill(if large { t.chart_large_gap } else { t.chart_gap }, &[("gap", &number(t, g.abs()))]),
         None => t.no_gap.to_string(),
     }
 }
@@ -176,8 +181,9 @@ pub fn file_refused(t: &Strings, file: &str, error: &ImportError, instrument: Op
 }
 
 /// What a side's summary in the combined view shows (`Side::visible` has taken out what may not
-/// be): its mean, its lowest and highest, and how many answered.
-pub fn summary_text(t: &Strings, s: Summary) -> String {
+/// be): its mean, its lowest and highest, and how many answered. `counted` picks the form of a
+/// template for a number (the browser's plural rules).
+pub fn summary_text(t: &Strings, s: Summary, counted: impl Fn(&'static str, usize) -> &'static str) -> String {
     let template = match (s.mean, s.lowest) {
         _ if s.count == 0 => return t.not_rated.to_string(),
         (None, _) => t.combine_cell_hidden,
@@ -186,7 +192,7 @@ pub fn summary_text(t: &Strings, s: Summary) -> String {
     };
     let (lowest, highest, count) = (score_text(t, s.lowest), score_text(t, s.highest), s.count);
     i18n::fill(
-        template,
+        counted(template, s.count),
         &[("mean", &score_text(t, s.mean)), ("lowest", &lowest), ("highest", &highest), ("count", &count)],
     )
 }
@@ -243,6 +249,15 @@ mod tests {
 
     fn t() -> &'static Strings {
         i18n::strings()
+    }
+
+    #[test]
+    fn numbers_take_the_languages_decimal_separator() {
+        let french = Strings { decimal: ',', ..t().clone() };
+        assert_eq!(score_text(&french, Some(Tenths(35))), "3,5");
+        assert_eq!(gap_text(&french, Some(Tenths(-27))), "2,7");
+        assert_eq!(score_text(t(), Some(Tenths(40))), "4.0");
+        assert_eq!(number(t(), Tenths(-5)), "-0.5");
     }
 
     #[test]

@@ -187,7 +187,7 @@ export async function seal(page, { anyway = false } = {}) {
   const download = page.waitForEvent('download');
   download.catch(() => {}); // awaited below, unless the check stops the test first
   await page.getByRole('button', { name: 'Seal and download my result file' }).click();
-  const check = page.getByText(/^\d+ of \d+ statements are not answered yet\./);
+  const check = page.getByText(/^\d+ of \d+ statements (is|are) not answered yet\./);
   const reopen = page.getByRole('button', { name: 'Re-open my answers' });
   if (anyway) {
     await check.waitFor();

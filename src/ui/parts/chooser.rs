@@ -40,7 +40,7 @@ pub type Read = std::rc::Rc<dyn Fn(Vec<(String, String)>)>;
 /// The chooser, with its label and the place where a refusal is said (`error`, which the screen
 /// owns and `read` may set). `read` gets each chosen file's name and text.
 pub fn file_chooser(state: AppState, chooser: Chooser, error: RwSignal<String>, read: Read) -> AnyView {
-    let t = state.t;
+    let t = state.t();
     // Which choice is the latest: an earlier, slower one is dropped when it arrives.
     let latest = StoredValue::new(0u32);
     let on_change = move |ev: leptos::ev::Event| {
@@ -97,9 +97,9 @@ pub fn file_chooser(state: AppState, chooser: Chooser, error: RwSignal<String>, 
 fn i18n_too_large_together(state: AppState, error: &ImportError) -> String {
     match error {
         ImportError::TooLarge { bytes, limit } => {
-            crate::i18n::fill(state.t.combine_too_large, &[("size", &(bytes / 1024)), ("limit", &(limit / 1024))])
+            crate::i18n::fill(state.t().combine_too_large, &[("size", &(bytes / 1024)), ("limit", &(limit / 1024))])
         }
-        other => words::import_message(state.t, other, None, false),
+        other => words::import_message(state.t(), other, None, false),
     }
 }
 

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::adapters::files;
+use crate::adapters::{files, intl};
 use crate::domain::joint_file::joint_file;
 use crate::domain::result_file::{self, NameWords, ResultFile};
 use crate::domain::spreadsheet;
@@ -15,17 +15,17 @@ use crate::ui::words::group_title;
 pub fn offer_file(state: AppState, name: &str, text: &str, media_type: &str, done: &str) {
     state.notice.set(Some(match files::download(name, text, media_type) {
         Ok(()) => Notice::Info(i18n::fill(done, &[("file", &name)])),
-        Err(files::DownloadRefused) => Notice::Error(state.t.export_failed.to_string()),
+        Err(files::DownloadRefused) => Notice::Error(state.t().export_failed.to_string()),
     }));
 }
 
 fn words(state: AppState, kind: &'static str) -> NameWords<'static> {
-    NameWords { kind, sealed: state.t.file_sealed }
+    NameWords { kind, sealed: state.t().file_sealed }
 }
 
 /// A joint file holds both sides: one side's seal says nothing about it.
 fn joint_words(state: AppState) -> NameWords<'static> {
-    NameWords { kind: state.t.file_joint, sealed: "" }
+    NameWords { kind: state.t().file_joint, sealed: "" }
 }
 
 /// Downloads the own answers as a result file to send to the partner; `done` says so (and, for
@@ -33,7 +33,7 @@ fn joint_words(state: AppState) -> NameWords<'static> {
 pub fn result_file(state: AppState, id: &str, done: &str) {
     let Some(own) = state.with_assessment_untracked(id, |a| a.own.clone()) else { return };
     let now = state.now();
-    let name = result_file::file_name(&own, &now, "json", words(state, state.t.file_result));
+    let name = result_file::file_name(&own, &now, "json", words(state, state.t().file_result));
     offer_file(state, &name, &ResultFile::new(&own, &now).to_json(), files::JSON, done);
 }
 
@@ -42,12 +42,12 @@ pub fn joint(state: AppState, id: &str) {
     let Some(file) = state.with_assessment_untracked(id, |a| joint_file(a, &state.now())).flatten() else { return };
     let date = file.round_date.clone().unwrap_or_default();
     let name = result_file::file_name(&file.responses, &date, "json", joint_words(state));
-    offer_file(state, &name, &file.to_json(), files::JSON, state.t.joint_downloaded);
+    offer_file(state, &name, &file.to_json(), files::JSON, state.t().joint_downloaded);
 }
 
 /// Downloads both partners' answers and the gaps as CSV, for people who work in spreadsheets.
 pub fn spreadsheet(state: AppState, id: &str) {
-    let t = state.t;
+    let t = state.t();
     let Some((assessment, instrument)) = state.open(id) else { return };
     let (own, partner) = (&assessment.own, assessment.partner.as_ref());
     let partner_name = partner.map_or(own.partner_organisation.as_str(), |p| p.organisation.as_str());
@@ -70,9 +70,16 @@ pub fn spreadsheet(state: AppState, id: &str) {
         kind_statement: t.csv_kind_statement,
         kind_reflection: t.csv_kind_reflection,
         not_applicable: t.not_applicable_short,
+        decimal: t.decimal,
         group_title: &|d, about| group_title(t, &instrument, (&d.id, about), false),
     };
     let csv = spreadsheet::answers_and_gaps(&instrument, own, partner, &words);
     let name = result_file::file_name(own, &state.now(), "csv", self::words(state, t.file_result));
-    offer_file(state, &name, &csv, files::CSV, t.csv_downloaded);
+    // Which separator the file uses, since a spreadsheet set to another language may need telling.
+    let separator = if spreadsheet::separator(t.decimal) == ';' {
+        i18n::fill(t.csv_separator_semicolon, &[("language", &intl::language_name(t.lang, t.lang))])
+    } else {
+        t.csv_separator_comma.to_string()
+    };
+    offer_file(state, &name, &csv, files::CSV, &format!("{} {separator}", t.csv_downloaded));
 }

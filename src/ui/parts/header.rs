@@ -16,7 +16,7 @@ actions! {
 
 /// Who is answering, for whom, and the steps of the assessment, the current one marked.
 pub fn assessment_header(state: AppState, assessment: &Assessment, instrument: &Instrument) -> AnyView {
-    let t = state.t;
+    let t = state.t();
     let id = assessment.id.clone();
     let who = i18n::fill(
         t.answering_for,

@@ -8,6 +8,7 @@ pub mod dom;
 pub mod download;
 pub mod gaps;
 pub mod header;
+pub mod language;
 pub mod notices;
 pub mod region;
 
@@ -20,7 +21,7 @@ use crate::i18n::{self, Strings};
 
 /// Shown when a screen's assessment no longer exists (deleted in another tab, say).
 pub fn missing(state: AppState) -> AnyView {
-    let t = state.t;
+    let t = state.t();
     view! {
         <h1 tabindex="-1">{t.missing_title}</h1>
         <p>{t.missing_body}</p>
@@ -33,7 +34,12 @@ pub fn missing(state: AppState) -> AnyView {
 
 /// The source credit every screen that shows an instrument carries.
 pub fn credit(instrument: &Instrument) -> Markup {
-    html! { p.psc-credit { span.psc-publisher { (instrument.publisher) } ". " (instrument.credit) } }
+    html! {
+        p.psc-credit {
+            span.psc-publisher { (instrument.publisher) } ". " (instrument.credit)
+            @if let Some(translation) = &instrument.translation { " " span.psc-translation { (translation) } }
+        }
+    }
 }
 
 /// The source's words a part rests on, as a quotation with where it is from; the summary where

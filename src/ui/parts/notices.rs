@@ -23,7 +23,7 @@ pub fn notice_area(state: AppState) -> impl IntoView {
 
 /// Says whether the last change was saved; read out politely by screen readers.
 pub fn save_indicator(state: AppState) -> impl IntoView {
-    let t = state.t;
+    let t = state.t();
     view! {
         <p class="psc-save" role="status">
             {move || match state.save_status.get() {

@@ -184,7 +184,7 @@ fn questions(t: &Strings, instrument: &Instrument, own: &Responses) -> Markup {
 }
 
 fn answering(state: AppState, id: String, assessment: Assessment, instrument: Arc<Instrument>) -> AnyView {
-    let t = state.t;
+    let t = state.t();
     let id = Arc::<str>::from(id);
     let own = &assessment.own;
 
@@ -196,7 +196,7 @@ fn answering(state: AppState, id: String, assessment: Assessment, instrument: Ar
     let sealed_note = own
         .sealed_at
         .as_ref()
-        .map(|d| i18n::fill(t.sealed_banner, &[("date", &clock::date_of(d)), ("step", &t.step_results)]));
+        .map(|d| i18n::fill(t.sealed_banner, &[("date", &clock::date_of(t, d)), ("step", &t.step_results)]));
     // How many parts the questions have (a section per dimension answered, and the reflections).
     let parts = instrument.dimensions.iter().filter(|d| d.answered_by(&own.role)).count()
         + usize::from(!instrument.reflections.is_empty());
@@ -247,7 +247,7 @@ fn answering(state: AppState, id: String, assessment: Assessment, instrument: Ar
         <p class="psc-hint">{t.answer_intro}</p>
         <div class="psc-progress-bar">
             <progress max=total value=move || done.get() aria-label=t.progress_label></progress>
-            <span>{move || i18n::fill(t.progress_text, &[("answered", &done.get()), ("total", &total)])}</span>
+            <span>{move || i18n::fill(state.counted(t.progress_text, total), &[("answered", &done.get()), ("total", &total)])}</span>
             <span class="psc-part">{position}</span>
             {save_indicator(state)}
         </div>
@@ -331,7 +331,7 @@ fn follow_other_tabs(
     known: StoredValue<Responses>,
     (container, shown_part): (NodeRef<leptos::html::Div>, Memo<Option<usize>>),
 ) {
-    let t = state.t;
+    let t = state.t();
     Effect::new(move |_| {
         let Some(now) = state.with_assessment(&id, |a| a.own.clone()) else { return };
         let before = known.get_value();

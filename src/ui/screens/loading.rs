@@ -9,7 +9,7 @@ use crate::ui::library::{load_message, Load};
 use crate::ui::state::{AppState, Screen};
 
 pub fn screen(state: AppState, instrument_id: String) -> impl IntoView {
-    let t = state.t;
+    let t = state.t();
     state.fetch(&instrument_id);
     let id = instrument_id.clone();
     // Empty while it is on its way.

@@ -56,7 +56,7 @@ pub fn screen(state: AppState, id: String) -> AnyView {
 }
 
 fn own_results(state: AppState, id: String, assessment: Assessment, instrument: Arc<Instrument>) -> AnyView {
-    let t = state.t;
+    let t = state.t();
     let own = &assessment.own;
     // What this side answers: a dimension only the other side answers has no score here.
     let scores: Vec<_> = dimension_scores(&instrument, own)
@@ -165,7 +165,7 @@ fn not_ticked_section(t: &Strings, instrument: &Instrument, assessment: &Assessm
 /// once sealed, downloaded again or re-opened; and, for the rare need, a download without a seal,
 /// after a warning. Plus the spreadsheet.
 fn send_section(state: AppState, id: String, assessment: &Assessment, instrument: Arc<Instrument>) -> AnyView {
-    let t = state.t;
+    let t = state.t();
     let sealed_at = assessment.own.sealed_at.clone();
     let sealed = sealed_at.is_some();
     // The completeness check, once "Seal and download" was asked with statements unanswered:
@@ -205,7 +205,7 @@ fn send_section(state: AppState, id: String, assessment: &Assessment, instrument
                 @if let Some((unanswered, total)) = checking.get() {
                     div.psc-check id=(ids::SEAL_CHECK) role="group" aria-labelledby=(ids::SEAL_CHECK_TEXT) tabindex="-1" {
                         p id=(ids::SEAL_CHECK_TEXT) {
-                            (i18n::fill(t.seal_check, &[("unanswered", &unanswered), ("total", &total)]))
+                            (i18n::fill(state.counted(t.seal_check, unanswered), &[("unanswered", &unanswered), ("total", &total)]))
                         }
                         div.psc-actions {
                             button type="button" .psc-primary data-do=(Results::BackToAnswers.attr()) { (t.back_to_answers) }
@@ -214,7 +214,7 @@ fn send_section(state: AppState, id: String, assessment: &Assessment, instrument
                     }
                 }
                 @if let Some(date) = &sealed_at {
-                    p.psc-info { (i18n::fill(t.sealed_on, &[("date", &clock::date_of(date))])) }
+                    p.psc-info { (i18n::fill(t.sealed_on, &[("date", &clock::date_of(t, date))])) }
                     div.psc-actions {
                         button type="button" .psc-primary data-do=(Results::Download.attr()) { (t.export_button) }
                         button type="button" .psc-secondary.psc-seal data-do=(Results::Reopen.attr()) { (t.reopen_button) }
@@ -249,7 +249,7 @@ fn seal_and_send(state: AppState, id: &str, drawn_sealed: bool) {
     }
     let now = state.now();
     let saved = state.edit(id, |a| a.seal(&now));
-    download::result_file(state, id, state.t.sealed_and_downloaded);
+    download::result_file(state, id, state.t().sealed_and_downloaded);
     if let Err(reason) = saved {
         state.notice.set(Some(Notice::Error(reason)));
     }
@@ -258,7 +258,7 @@ fn seal_and_send(state: AppState, id: &str, drawn_sealed: bool) {
 
 /// Re-opens sealed answers after asking, and draws the screen afresh, focus back on the button.
 fn reopen(state: AppState, id: &str) {
-    let t = state.t;
+    let t = state.t();
     let sealed = state.with_assessment_untracked(id, |a| a.own.is_sealed()).unwrap_or(false);
     if sealed && confirmed(t.reopen_confirm) {
         let now = state.now();
@@ -283,7 +283,7 @@ fn back_to_answers(state: AppState, id: &str, instrument: &Instrument) {
 
 /// Opening the partner's result file: possible once the own answers are sealed.
 fn partner_section(state: AppState, id: String, assessment: &Assessment, instrument: Arc<Instrument>) -> AnyView {
-    let t = state.t;
+    let t = state.t();
     let error = RwSignal::new(String::new());
     let loaded = assessment.partner.as_ref().map(|p| {
         i18n::fill(
@@ -291,7 +291,7 @@ fn partner_section(state: AppState, id: String, assessment: &Assessment, instrum
             &[
                 ("organisation", &i18n::isolate(&p.organisation)),
                 ("role", &instrument.role_label(&p.role)),
-                ("date", &clock::date_of(&p.updated_at)),
+                ("date", &clock::date_of(t, &p.updated_at)),
             ],
         )
     });

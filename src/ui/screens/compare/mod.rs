@@ -7,7 +7,7 @@ mod views;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-use crate::adapters::clock;
+use crate::adapters::{clock, intl};
 use crate::charts::{gap_chart, GapRow, Legend, Ticks};
 use crate::domain::gap::{emphasis, large_gap_threshold, large_item_gap, Comparison, Direction};
 use crate::domain::{compare, Assessment, Instrument, Responses, Tenths};
@@ -23,7 +23,8 @@ use crate::ui::parts::region::{inert, on, parts, region};
 use crate::ui::parts::{credit, missing};
 use crate::ui::state::{AppState, Screen};
 use crate::ui::words::{
-    answered_only_by, dimension_title, direction_text, group_title, rating_text, score_text, tick_names, written,
+    answered_only_by, dimension_title, direction_text, group_title, number, rating_text, score_text, tick_names,
+    written,
 };
 
 actions! {
@@ -54,7 +55,7 @@ pub fn legends(t: &Strings, instrument: &Instrument, own: &Responses, partner_ro
 }
 
 fn comparison(state: AppState, id: String, assessment: Assessment, instrument: Arc<Instrument>) -> AnyView {
-    let t = state.t;
+    let t = state.t();
     let handle = {
         let id = id.clone();
         on(move |ev| match asked::<Comparing>(ev) {
@@ -160,18 +161,21 @@ fn top_markup(
     );
     let seal_line = |who: &str, side: &Responses| {
         let mut line = match &side.sealed_at {
-            Some(date) => i18n::fill(t.seal_state_sealed, &[("who", &who), ("date", &clock::date_of(date))]),
+            Some(date) => i18n::fill(t.seal_state_sealed, &[("who", &who), ("date", &clock::date_of(t, date))]),
             None => i18n::fill(t.seal_state_open, &[("who", &who)]),
         };
         if !side.reopened_after_comparison.is_empty() {
-            let dates: Vec<String> = side.reopened_after_comparison.iter().map(|d| clock::date_of(d)).collect();
+            let dates: Vec<String> = side.reopened_after_comparison.iter().map(|d| clock::date_of(t, d)).collect();
             line = format!("{line} {}", i18n::fill(t.seal_state_reopened, &[("dates", &dates.join(t.list_separator))]));
         }
         line
     };
     let threshold = i18n::fill(
         t.compare_threshold,
-        &[("threshold", &large_gap_threshold(&instrument.scale)), ("items", &large_item_gap(&instrument.scale))],
+        &[
+            ("threshold", &number(t, large_gap_threshold(&instrument.scale))),
+            ("items", &large_item_gap(&instrument.scale)),
+        ],
     );
     let counts = i18n::fill(
         t.large_gap_count,
@@ -186,6 +190,11 @@ fn top_markup(
         h1 tabindex="-1" { (t.compare_title) }
         p.psc-lede { (who) }
         ul.psc-seals { li { (seal_line(own_legend, own)) } li { (seal_line(partner_legend, partner)) } }
+        @if let Some(language) = &partner.language {
+            p.psc-answered-in {
+                (i18n::fill(t.answered_in, &[("organisation", &i18n::isolate(&partner.organisation)), ("language", &intl::language_name(language, t.lang))]))
+            }
+        }
         p.psc-hint { (threshold) " " (counts) }
     }
 }

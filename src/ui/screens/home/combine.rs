@@ -23,7 +23,7 @@ use crate::ui::state::AppState;
 use crate::ui::words::{chart_note, file_refused, group_title, score_text, summary_text, tick_names};
 
 pub fn section(state: AppState) -> impl IntoView {
-    let t = state.t;
+    let t = state.t();
     let error = RwSignal::new(String::new());
     let shown = RwSignal::new(String::new());
     let read = Rc::new(move |files: Vec<(String, String)>| {
@@ -65,7 +65,7 @@ pub fn section(state: AppState) -> impl IntoView {
 /// Both sides' views: who answered, a chart and a table of the dimensions, a table of the
 /// statements, and what people wrote where that may be shown.
 fn combined_view(state: AppState, combined: &Combined) -> Markup {
-    let t = state.t;
+    let t = state.t();
     let instrument = &combined.instrument;
     let sides = &combined.sides;
     let labels: Vec<String> = sides.iter().map(|s| instrument.role_label(&s.role)).collect();
@@ -99,8 +99,8 @@ fn combined_view(state: AppState, combined: &Combined) -> Markup {
         html! {
             tr {
                 th scope="row" { (about) }
-                (cell(&labels[0], summary_text(t, a), false))
-                (cell(&labels[1], summary_text(t, b), false))
+                (cell(&labels[0], summary_text(t, a, |template, n| state.counted(template, n)), false))
+                (cell(&labels[1], summary_text(t, b, |template, n| state.counted(template, n)), false))
                 (gap_cell(t, t.col_gap, gap, large))
             }
         }
@@ -119,7 +119,7 @@ fn combined_view(state: AppState, combined: &Combined) -> Markup {
         h3 tabindex="-1" { (i18n::fill(t.combine_view_title, &[("instrument", &instrument.title)])) }
         @for (side, label) in sides.iter().zip(&labels) {
             @let count = side.respondents.len();
-            @let who = i18n::fill(t.combine_side, &[("role", label), ("count", &count)]);
+            @let who = i18n::fill(state.counted(t.combine_side, count), &[("role", label), ("count", &count)]);
             p {
                 @if count > 0 && !side.shows_individuals() {
                     (i18n::fill(t.combine_counts_only, &[("who", &who), ("role", label)]))

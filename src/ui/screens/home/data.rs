@@ -18,11 +18,11 @@ actions! {
 }
 
 pub fn section(state: AppState) -> impl IntoView {
-    let t = state.t;
+    let t = state.t();
     let damaged = state.store.unreadable().len();
     let markup = html! {
         @if damaged > 0 {
-            p { (i18n::fill(t.damaged_entries, &[("count", &damaged)])) }
+            p { (i18n::fill(state.counted(t.damaged_entries, damaged), &[("count", &damaged)])) }
             button type="button" data-do=(Data::DownloadDamaged.attr()) { (t.download_damaged) }
         }
         p { (t.data_shared_computer) }
@@ -31,7 +31,7 @@ pub fn section(state: AppState) -> impl IntoView {
     let handle = on(move |ev| match asked::<Data>(ev) {
         Some((Data::DownloadDamaged, _, _)) => {
             let file = serde_json::to_string_pretty(&state.store.unreadable()).unwrap_or_default();
-            let name = format!("{}_{}.json", t.file_damaged, clock::date_of(&clock::now_iso()));
+            let name = format!("{}_{}.json", t.file_damaged, clock::now_iso().get(..10).unwrap_or_default());
             if files::download(&name, &file, files::JSON).is_err() {
                 state.notice.set(Some(Notice::Error(t.export_failed.to_string())));
             }

@@ -24,7 +24,7 @@ actions! {
 }
 
 pub fn section(state: AppState) -> impl IntoView {
-    let t = state.t;
+    let t = state.t();
     let error = RwSignal::new(String::new());
     // The file read, until the person says which partner they are, and the question asking it.
     let chosen = RwSignal::new(None::<ResultFile>);
@@ -76,7 +76,9 @@ pub fn section(state: AppState) -> impl IntoView {
         match state.add(assessment, &instrument) {
             Ok(()) => {
                 state.go(Screen::Session(id));
-                state.notice.set(Some(Notice::Info(i18n::fill(t.joint_opened, &[("date", &clock::date_of(&date))]))));
+                state
+                    .notice
+                    .set(Some(Notice::Info(i18n::fill(t.joint_opened, &[("date", &clock::date_of(t, &date))]))));
             }
             Err(reason) => state.notice.set(Some(Notice::Error(reason))),
         }

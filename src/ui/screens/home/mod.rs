@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use crate::ui::state::AppState;
 
 pub fn screen(state: AppState) -> impl IntoView {
-    let t = state.t;
+    let t = state.t();
     let has_saved = move || state.assessments.with(|a| !a.is_empty());
     view! {
         <h1 tabindex="-1">{t.home_title}</h1>

@@ -18,7 +18,7 @@ actions! {
 }
 
 pub fn section(state: AppState) -> impl IntoView {
-    let t = state.t;
+    let t = state.t();
     let handle = on(move |ev| match asked::<Saved>(ev) {
         Some((Saved::Resume, id, _)) => state.go(Screen::Answer(id)),
         Some((Saved::Delete, id, _)) => {
@@ -41,7 +41,7 @@ pub fn section(state: AppState) -> impl IntoView {
 /// How a saved assessment is named: both organisations.
 fn row_name(state: AppState, assessment: &Assessment) -> String {
     i18n::fill(
-        state.t.saved_row_name,
+        state.t().saved_row_name,
         &[
             ("organisation", &i18n::isolate(&assessment.own.organisation)),
             ("partner", &i18n::isolate(&assessment.own.partner_organisation)),
@@ -52,18 +52,18 @@ fn row_name(state: AppState, assessment: &Assessment) -> String {
 /// Each saved assessment: who, which questionnaire, when it was last saved and how far it is,
 /// with buttons to resume or delete it (named in full for screen readers).
 fn rows(state: AppState, assessments: &[Assessment]) -> Markup {
-    let t = state.t;
+    let t = state.t();
     html! {
         @for assessment in assessments {
             @let instrument = state.instrument(&assessment.own.instrument.id);
             @let title = instrument.as_ref().map_or(assessment.own.instrument.id.as_str(), |i| i.title.as_str());
             @let role = instrument.as_ref().map_or_else(|| assessment.own.role.clone(), |i| i.role_label(&assessment.own.role));
             @let status = instrument.as_ref().map(|i| progress(i, &assessment.own))
-                .map(|p| i18n::fill(t.progress_text, &[("answered", &p.answered), ("total", &p.total)]))
+                .map(|p| i18n::fill(state.counted(t.progress_text, p.total), &[("answered", &p.answered), ("total", &p.total)]))
                 .unwrap_or_default();
             @let partner_note = if assessment.partner.is_some() { t.partner_file_loaded_short } else { "" };
             @let name = row_name(state, assessment);
-            @let updated = i18n::fill(t.last_saved, &[("date", &clock::date_of(&assessment.own.updated_at))]);
+            @let updated = i18n::fill(t.last_saved, &[("date", &clock::date_of(t, &assessment.own.updated_at))]);
             li.psc-saved-row {
                 div.psc-saved-text {
                     strong { (name) }

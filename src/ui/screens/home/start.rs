@@ -36,7 +36,7 @@ struct Faults {
 }
 
 pub fn section(state: AppState) -> impl IntoView {
-    let t = state.t;
+    let t = state.t();
     // The host page may name the questionnaire (a built-in id, or the address of its own) and the
     // role (data-instrument, data-role); otherwise the first of the index is offered.
     let chosen = RwSignal::new(state.options.instrument.clone().unwrap_or_default());
@@ -175,7 +175,7 @@ fn options(state: AppState, chosen: RwSignal<String>) -> Memo<String> {
 /// What the chosen questionnaire is; while it is fetched, a note; if that failed, why, and a
 /// button to try again.
 fn about(state: AppState, chosen: RwSignal<String>) -> Memo<String> {
-    let t = state.t;
+    let t = state.t();
     Memo::new(move |_| {
         let id = chosen.get();
         let status = state.library.with(|l| match (&l.index, id.is_empty()) {
@@ -214,7 +214,7 @@ fn roles(state: AppState, chosen: RwSignal<String>, preset_role: String) -> Memo
 // A questionnaire file of one's own chosen: checked and kept, then chosen; or the list of what
 /// is wrong with it, beside the chooser, with nothing stored changed.
 fn read_custom(state: AppState, chosen: RwSignal<String>, custom_error: RwSignal<String>) -> Read {
-    let t = state.t;
+    let t = state.t();
     Rc::new(move |files: Vec<(String, String)>| {
         let Some((_, text)) = files.into_iter().next() else { return };
         match state.add_custom(&text) {
@@ -238,7 +238,7 @@ fn read_custom(state: AppState, chosen: RwSignal<String>, custom_error: RwSignal
 /// The form sent: each field checked (each to fix marked, one message saying why), then the
 /// assessment kept and its first question shown.
 fn start(state: AppState, faults: RwSignal<Faults>, message: RwSignal<String>) {
-    let t = state.t;
+    let t = state.t();
     let field = |id: &str| value(state.widget, &ids::selector(id));
     let Some(instrument) = state.instrument(&field(ids::INSTRUMENT)) else { return };
     let role = value(state.widget, &format!("[name={}]:checked", ids::ROLE_NAME));
@@ -270,6 +270,7 @@ fn start(state: AppState, faults: RwSignal<Faults>, message: RwSignal<String>) {
     let now = clock::now_iso();
     let mut responses = Responses::new(&instrument, &role, &org, &partner, &now);
     responses.respondent = respondent.trim().to_string();
+    responses.language = Some(state.t().lang.to_string());
     let assessment = Assessment::new(clock::new_id(), responses);
     let id = assessment.id.clone();
     match state.add(assessment, &instrument) {

@@ -52,7 +52,7 @@ fn session(
     instrument: Arc<Instrument>,
     slide: Option<usize>,
 ) -> AnyView {
-    let t = state.t;
+    let t = state.t();
     let named = |organisation: &str, role: &str| {
         i18n::fill(
             t.named_side,
@@ -76,7 +76,7 @@ fn session(
 /// The session as a document: every group in order, then the questions, the plan, the rounds
 /// and the joint file.
 fn document(state: AppState, talk: Arc<Talk>) -> AnyView {
-    let t = state.t;
+    let t = state.t();
     let id = talk.assessment.id.clone();
     let instrument = talk.instrument.clone();
     let date = talk.assessment.round_date();
@@ -148,7 +148,7 @@ fn document(state: AppState, talk: Arc<Talk>) -> AnyView {
     };
     // The round's date orders this session among earlier and later ones; a date cleared goes
     // back to the one worked out (see `Assessment::round_date`). On paper, the date as text.
-    let printed_date = RwSignal::new(date_of(&date));
+    let printed_date = RwSignal::new(date_of(t, &date));
     let on_date = {
         let id = id.clone();
         move |ev: leptos::ev::Event| {
@@ -157,7 +157,7 @@ fn document(state: AppState, talk: Arc<Talk>) -> AnyView {
             if value.is_empty() || is_date(&value) {
                 let _ = state.edit(&id, |a| a.round_date = Some(value).filter(|v| !v.is_empty()));
                 printed_date
-                    .set(date_of(&state.with_assessment_untracked(&id, Assessment::round_date).unwrap_or_default()));
+                    .set(date_of(t, &state.with_assessment_untracked(&id, Assessment::round_date).unwrap_or_default()));
             }
         }
     };

@@ -27,7 +27,7 @@ actions! {
 /// action is added, the screen is drawn again with it and focus goes to `then` (the plan's
 /// heading; in the presentation, where there is none, this form's first field again).
 pub fn form(state: AppState, id: &str, dimension: &Dimension, slug: &str, then: Option<String>) -> AnyView {
-    let t = state.t;
+    let t = state.t();
     let field = |name: &str| ids::plan_field(name, slug);
     let (what, who, when, suggested, heading, error_id) =
         (field("what"), field("who"), field("when"), field("suggested"), field("title"), field("error"));
@@ -88,7 +88,7 @@ pub fn form(state: AppState, id: &str, dimension: &Dimension, slug: &str, then: 
 /// an action by its place in the plan as drawn, and the change is made to that same action
 /// wherever it now is (another tab may have changed the plan since).
 pub fn table(state: AppState, assessment: &Assessment, instrument: &Instrument) -> AnyView {
-    let t = state.t;
+    let t = state.t();
     let plan = assessment.plan.clone();
     let columns = [t.col_dimension, t.plan_what, t.plan_who, t.plan_when, t.plan_done];
     let rows = html! {
@@ -97,7 +97,7 @@ pub fn table(state: AppState, assessment: &Assessment, instrument: &Instrument) 
                 (cell(t.col_dimension, instrument.dimension(&action.dimension).map_or(action.dimension.as_str(), |d| d.title.as_str()), false))
                 th scope="row" data-label=(t.plan_what) { (action.what) }
                 (cell(t.plan_who, &action.who, false))
-                td.psc-date data-label=(t.plan_when) { (date_of(&action.by_when)) }
+                td.psc-date data-label=(t.plan_when) { (date_of(t, &action.by_when)) }
                 td data-label=(t.plan_done) {
                     input type="checkbox" data-do=(Plan::Done.attr()) data-arg=(index) checked[action.done]
                         aria-label=(i18n::fill(t.plan_done_named, &[("action", &action.what)]));

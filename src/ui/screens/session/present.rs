@@ -30,7 +30,7 @@ actions! {
 /// Slide `n` of the session: a group of the talking order (after the last group, the questions
 /// to talk through together, when the instrument has some).
 pub fn view(state: AppState, talk: Arc<Talk>, n: usize) -> AnyView {
-    let t = state.t;
+    let t = state.t();
     let instrument = &talk.instrument;
     let id = talk.assessment.id.clone();
     let order = talk.order();
@@ -116,7 +116,7 @@ pub fn view(state: AppState, talk: Arc<Talk>, n: usize) -> AnyView {
 
 /// What slide `n` shows: a group's scores, chart, statements and action form; or the questions.
 fn slide_body(state: AppState, talk: &Talk, n: usize, count: &str) -> AnyView {
-    let t = state.t;
+    let t = state.t();
     let instrument = &talk.instrument;
     let id = talk.assessment.id.clone();
     match talk.order().get(n).copied() {
