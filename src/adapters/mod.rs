@@ -1,7 +1,8 @@
-//! The browser's side of the app: storage, files and the clock. Each turns browser failures
-//! into values the UI can explain.
+//! The browser's side of the app: storage, files, the clock and Web Crypto. Each turns browser
+//! failures into values the UI can explain.
 
 pub mod clock;
 pub mod content;
+pub mod crypto;
 pub mod files;
 pub mod storage;
