@@ -3,10 +3,10 @@
 //! No cryptography is written here: bytes go to `crypto.subtle` and come back.
 //!
 //! `crypto.subtle` exists only in a secure context (https, or http on localhost): on a page
-//! served over plain http from another address every call gives `Unavailable`, which the UI
-//! explains. Deriving a key (600,000 iterations) took Node's Web Crypto 0.4 to 0.55 s on a 2-core
-//! 2.5 GHz server (the document's "Cost"); a browser on a slow phone takes longer. It runs off the
-//! page's thread: the calls are `async`, so the page stays responsive, and a Leptos handler runs
+//! served over plain http from another address every call gives `Unavailable`, for the UI to
+//! explain. Deriving a key (600,000 iterations) took Node's Web Crypto about 0.5 s on a 2-core
+//! 2.5 GHz server (the document's "Cost"); a slower device takes longer. It runs off the page's
+//! thread: the calls are `async`, so the page stays responsive, and a Leptos handler runs
 //! them with `spawn_local(async move { let sealed = seal(text.as_bytes(), &passphrase).await; … })`.
 
 use js_sys::{Array, Object, Reflect, Uint8Array};

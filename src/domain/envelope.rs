@@ -24,8 +24,9 @@ pub const KDF: &str = "PBKDF2-SHA-256";
 /// What the app writes: OWASP's figure for PBKDF2-HMAC-SHA-256 (2023).
 pub const ITERATIONS: u32 = 600_000;
 /// What it reads: fewer would be too weak to be worth the name; more would keep the reader
-/// waiting (10,000,000 took 7 s where 600,000 took 0.4 to 0.55 s, in Node's Web Crypto on a
-/// 2-core 2.5 GHz server), and a file could otherwise ask for hours, which nothing can interrupt.
+/// waiting (10,000,000 took 7 s where 600,000 took about 0.5 s, in Node's Web Crypto on a 2-core
+/// 2.5 GHz server: the document's "Cost"), and a file could otherwise ask for hours, which
+/// nothing can interrupt.
 pub const MIN_ITERATIONS: u32 = 100_000;
 pub const MAX_ITERATIONS: u32 = 10_000_000;
 
