@@ -1,12 +1,15 @@
 //! The scorecard's rules, free of any browser dependency.
 
 pub mod assessment;
+pub mod base64;
+pub mod envelope;
 pub mod gap;
 pub mod id_map;
 pub mod instrument;
 pub mod joint_file;
 pub mod json;
 pub mod library;
+pub mod passphrase;
 pub mod plan;
 pub mod respondents;
 pub mod responses;
