@@ -20,18 +20,27 @@ self.addEventListener('activate', (event) => {
 
 // Asked by boot.js once the widgets run: every built-in questionnaire the index lists, fetched
 // in the background and kept, so a facilitator who opened the app once can run any of them in a
-// workshop with no connection. One already kept is not fetched again.
+// workshop with no connection; and the same in every interface language this browser has used
+// (its language file is kept). One already kept is not fetched again.
+const LANGUAGES = ['fr', 'es', 'pt', 'ar'];
+async function keepAll(cache, folder) {
+  const path = `content/instruments/${folder}index.json`;
+  const index = await fetch(path).then((r) => (r.ok ? r : cache.match(path))).catch(() => cache.match(path));
+  if (!index) return;
+  const { instruments = [] } = await index.clone().json();
+  await cache.put(path, index);
+  for (const { id } of instruments) {
+    const file = `content/instruments/${folder}${id}.json`;
+    if (!/^[a-z0-9.-]+$/.test(id) || (await cache.match(file))) continue;
+    await cache.add(file).catch(() => {});
+  }
+}
 self.addEventListener('message', (event) => {
   if (event.data !== 'keep-all-content') return;
   event.waitUntil(caches.open(CACHE).then(async (cache) => {
-    const index = await fetch(INDEX).then((r) => (r.ok ? r : cache.match(INDEX))).catch(() => cache.match(INDEX));
-    if (!index) return;
-    const { instruments = [] } = await index.clone().json();
-    await cache.put(INDEX, index);
-    for (const { id } of instruments) {
-      const path = `content/instruments/${id}.json`;
-      if (!/^[a-z0-9.-]+$/.test(id) || (await cache.match(path))) continue;
-      await cache.add(path).catch(() => {});
+    await keepAll(cache, '');
+    for (const lang of LANGUAGES) {
+      if (await cache.match(`content/languages/${lang}.json`)) await keepAll(cache, `${lang}/`);
     }
   }));
 });
@@ -44,7 +53,12 @@ self.addEventListener('fetch', (event) => {
       .then((response) => {
         if (response.ok) {
           const copy = response.clone();
-          caches.open(CACHE).then((cache) => cache.put(request, copy));
+          caches.open(CACHE).then(async (cache) => {
+            await cache.put(request, copy);
+            // A language used here: its questionnaires are kept too.
+            const lang = LANGUAGES.find((l) => request.url.endsWith(`content/languages/${l}.json`));
+            if (lang) await keepAll(cache, `${lang}/`);
+          });
         }
         return response;
       })

@@ -1,8 +1,9 @@
 // Screenshots of the screens the README shows, into docs/ (or SHOTS_DIR): the comparison on a
-// desktop and on a phone, and the joint session's presentation on a projector.
+// desktop and on a phone, the joint session's presentation on a projector, answering in French
+// and the comparison in Arabic.
 // Run after a release build: node scripts/screenshots.mjs
 import { serveDist, launchBrowser, startAssessment, answer, items, instrument } from '../tests/e2e/harness.mjs';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 
 const out = process.env.SHOTS_DIR || new URL('../docs', import.meta.url).pathname;
 mkdirSync(out, { recursive: true });
@@ -39,5 +40,39 @@ await page.getByRole('button', { name: 'Present on a projector' }).click();
 await page.locator('.psc-present h1').waitFor();
 await page.waitForTimeout(300);
 await page.screenshot({ path: `${out}/screenshot-presentation.png` });
+
+// The partners' languages: answering in French, the comparison in Arabic (right to left).
+const read = (path) => JSON.parse(readFileSync(new URL(`../${path}`, import.meta.url), 'utf8'));
+for (const [lang, shot] of [['fr', 'french-answering'], ['ar', 'arabic-comparison']]) {
+  const t = read(`src/content/languages/${lang}.json`).strings;
+  const q = read(`src/content/instruments/${lang}/local-leadership.json`);
+  const context = await browser.newContext({ viewport: { width: 1000, height: 1000 }, acceptDownloads: true, locale: lang });
+  const p = await context.newPage();
+  await p.goto(server.url);
+  await p.getByRole('heading', { level: 1, name: t.home_title }).waitFor();
+  await p.getByRole('radio', { name: q.roles[1].label }).check();
+  await p.getByLabel(t.organisation_label, { exact: true }).fill(lang === 'ar' ? 'شبكة نساء البحيرة' : 'Réseau des femmes du lac');
+  await p.getByLabel(t.partner_organisation_label, { exact: true }).fill('Nordic Aid');
+  await p.getByRole('button', { name: t.start }).click();
+  await p.getByRole('heading', { level: 1, name: q.title }).waitFor();
+  const statements = q.dimensions.flatMap((d) => d.items);
+  for (const [i, item] of statements.entries()) {
+    const rating = pattern[i % pattern.length];
+    const label = rating === 'na' ? q.scale.not_applicable : `${rating} – ${q.scale.labels[rating - q.scale.min]}`;
+    if (lang === 'fr' && i >= 3) break; // the French screen: its first statements answered
+    await p.getByRole('group', { name: item.text }).getByRole('radio', { name: label, exact: true }).check();
+  }
+  if (lang === 'ar') {
+    await p.getByRole('button', { name: t.see_results }).click();
+    await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: t.seal_and_download }).click()]);
+    await p.getByRole('button', { name: t.reopen_button }).waitFor();
+    const english = { ...partner, responses: { ...partner.responses, language: 'en' } };
+    await p.getByLabel(t.import_label).setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(english)) });
+    await p.getByRole('heading', { level: 1, name: t.compare_title }).waitFor();
+  }
+  await p.waitForTimeout(300);
+  await p.screenshot({ path: `${out}/screenshot-${shot}.png` });
+  await context.close();
+}
 await browser.close();
 await server.close();

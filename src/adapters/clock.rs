@@ -6,8 +6,8 @@ pub fn now_iso() -> String {
 }
 
 /// An ISO date as the interface's language writes dates (see [`super::intl::date`]).
-pub fn date_of(t: &crate::i18n::Strings, iso: &str) -> String {
-    super::intl::date(iso, t.lang)
+pub fn date_of(lang: &str, iso: &str) -> String {
+    super::intl::date(iso, lang)
 }
 
 /// A new local id: time plus randomness, unique within one browser.

@@ -1,6 +1,6 @@
 use super::Strings;
 
-pub static EN: Strings = Strings {
+pub const EN: Strings = Strings {
     lang: "en",
     direction: "ltr",
     app_name: "Partnership Scorecard",

@@ -44,12 +44,17 @@ pub fn app(widget: u32, options: &'static Options, content: Source) -> impl Into
     Effect::new(move |previous: Option<&'static str>| {
         let lang = state.locale.get().lang;
         if previous.is_some_and(|p| p != lang) {
-            untrack(|| {
-                state.load_index();
-                for instrument in state.library.with(|l| l.instruments.clone()) {
-                    state.fetch_translation(&instrument);
-                }
-            });
+            // A task later, once the screen shown until now has gone: its parts, which follow
+            // the library, are not to be drawn again on their way out.
+            set_timeout(
+                move || {
+                    state.load_index();
+                    for instrument in state.library.with_untracked(|l| l.instruments.clone()) {
+                        state.fetch_translation(&instrument);
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
         }
         lang
     });
@@ -97,7 +102,11 @@ pub fn app(widget: u32, options: &'static Options, content: Source) -> impl Into
                 Box::new(mount_to(target, move || compare::screen(state, id)))
             }
         });
-        restore_typed(&holder, typed);
+        // Once the new screen's own effects have drawn its parts (a task later).
+        if !typed.is_empty() {
+            let screen = holder.clone();
+            set_timeout(move || restore_typed(&screen, typed), std::time::Duration::ZERO);
+        }
         Some((holder, mounted, lang))
     });
     let t = move || state.locale.get();
@@ -142,25 +151,36 @@ fn follow_width(state: AppState, area: NodeRef<leptos::html::Div>) {
     });
 }
 
-/// The form fields of a screen, by id, with their value and whether they are ticked.
+/// The form fields of a screen, each with a selector that finds it again (its id, or its name and
+/// value for a choice), its value and whether it is ticked.
 fn typed_values(screen: &web_sys::Element) -> Vec<(String, String, bool)> {
-    let Ok(fields) = screen.query_selector_all("input[id], textarea[id], select[id]") else { return Vec::new() };
+    let Ok(fields) = screen.query_selector_all("input, textarea, select") else { return Vec::new() };
     (0..fields.length())
         .filter_map(|n| fields.item(n))
         .filter_map(|field| {
             let element: web_sys::Element = field.dyn_into().ok()?;
             let value = js_sys::Reflect::get(&element, &"value".into()).ok()?.as_string()?;
             let ticked = js_sys::Reflect::get(&element, &"checked".into()).ok()?.as_bool().unwrap_or(false);
-            (element.get_attribute("type").as_deref() != Some("file")).then(|| (element.id(), value, ticked))
+            let selector = match (element.id(), element.get_attribute("name")) {
+                (id, _) if !id.is_empty() => ids::selector(&id),
+                (_, Some(name)) => format!("[name=\"{}\"][value=\"{}\"]", css_string(&name), css_string(&value)),
+                _ => return None,
+            };
+            (element.get_attribute("type").as_deref() != Some("file")).then_some((selector, value, ticked))
         })
         .collect()
 }
 
-/// Puts typed values back into the fields of the same ids, telling each field's handlers, as
-/// typing would, where the value differs from what the screen was drawn with.
+/// Text inside a CSS attribute selector's quotes.
+fn css_string(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+/// Puts typed values back into the same fields, telling each field's handlers, as typing would,
+/// where the value differs from what the screen was drawn with.
 fn restore_typed(screen: &web_sys::Element, typed: Vec<(String, String, bool)>) {
-    for (id, value, ticked) in typed {
-        let Ok(Some(field)) = screen.query_selector(&ids::selector(&id)) else { continue };
+    for (selector, value, ticked) in typed {
+        let Ok(Some(field)) = screen.query_selector(&selector) else { continue };
         let choice = matches!(field.get_attribute("type").as_deref(), Some("radio" | "checkbox"));
         let (key, new, event) = if choice {
             ("checked", wasm_bindgen::JsValue::from(ticked), "change")

@@ -17,7 +17,13 @@ impl AppState {
     pub fn load_index(&self) {
         let state = *self;
         let lang = self.t().lang;
-        self.library.update(|l| l.index = Load::Loading);
+        // An index shown stays until the next one is here (in another language, say): the
+        // start screen's choices do not vanish meanwhile.
+        self.library.update(|l| {
+            if !matches!(l.index, Load::Ready(_)) {
+                l.index = Load::Loading;
+            }
+        });
         leptos::task::spawn_local(async move {
             // The index in the interface language; in English where that cannot be had.
             let translated = match lang {

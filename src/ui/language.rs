@@ -43,9 +43,9 @@ impl AppState {
                 Err(_) => None,
             };
             match read {
-                Some(strings) => {
-                    let decimal = intl::decimal_separator(code);
-                    let strings: &'static Strings = Box::leak(Box::new(Strings { decimal, ..strings }));
+                Some(mut strings) => {
+                    strings.decimal = intl::decimal_separator(code);
+                    let strings: &'static Strings = Box::leak(Box::new(strings));
                     let _ = state.languages.try_update(|l| l.push(strings));
                     if remember {
                         state.store.set_language(code);

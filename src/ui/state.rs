@@ -156,8 +156,11 @@ impl AppState {
 
     /// The instrument `id`, if this widget has it, tracked: a screen that needs one it has not
     /// got yet is drawn again when it arrives.
+    ///
+    /// The language is read untracked: a change of language draws the whole screen afresh, and
+    /// the parts of the screen shown until then must not be drawn again meanwhile.
     pub fn instrument(&self, id: &str) -> Option<Arc<Instrument>> {
-        let lang = self.locale.with(|t| t.lang);
+        let lang = self.locale.with_untracked(|t| t.lang);
         self.library.with(|l| l.shown(id, lang))
     }
 

@@ -67,3 +67,38 @@ test('after one visit, every built-in questionnaire starts with the server gone'
   assert.deepEqual(errors.filter((e) => !/Failed to load resource|net::ERR/.test(e)), []);
   await context.close();
 });
+
+test('a language used once online works with the server gone, with its questionnaires', async (t) => {
+  const server = await serveDist();
+  t.after(() => server.close()); // also when an assertion fails half way
+  const errors = [];
+  const context = await env.browser.newContext({ locale: 'pt-BR' });
+  const page = await newPage(context, errors);
+  const pt = JSON.parse(readFileSync(join(repo, 'src/content/languages/pt.json'), 'utf8')).strings;
+  await page.goto(server.url);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 10000 });
+  await page.reload(); // now through the service worker
+  await page.getByRole('heading', { level: 1, name: pt.home_title }).waitFor();
+  const { instruments } = JSON.parse(readFileSync(join(repo, 'src/content/instruments/pt/index.json'), 'utf8'));
+  const allKept = () => page.evaluate(async (ids) => {
+    const cache = await caches.open('partnership-scorecard-v2');
+    const paths = ['content/languages/pt.json', 'content/instruments/pt/index.json', ...ids.map((id) => `content/instruments/pt/${id}.json`)];
+    return (await Promise.all(paths.map((p) => cache.match(p)))).every(Boolean);
+  }, instruments.map((i) => i.id));
+  for (let i = 0; i < 150 && !(await allKept()); i += 1) await page.waitForTimeout(100);
+  assert.ok(await allKept(), 'the language and its questionnaires were kept for offline use');
+  await server.close();
+
+  const last = instruments[instruments.length - 1];
+  const questionnaire = JSON.parse(readFileSync(join(repo, `src/content/instruments/pt/${last.id}.json`), 'utf8'));
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: pt.home_title }).waitFor();
+  await page.getByLabel(pt.instrument_label, { exact: true }).selectOption(last.id);
+  await page.getByRole('radio', { name: questionnaire.roles[0].label }).check();
+  await page.getByLabel(pt.organisation_label, { exact: true }).fill('Workshop Org');
+  await page.getByLabel(pt.partner_organisation_label, { exact: true }).fill('Partner Org');
+  await page.getByRole('button', { name: pt.start }).click();
+  await page.getByRole('heading', { level: 1, name: questionnaire.title }).waitFor();
+  assert.deepEqual(errors.filter((e) => !/Failed to load resource|net::ERR/.test(e)), []);
+  await context.close();
+});

@@ -34,6 +34,9 @@ pub fn live(markup: Signal<String>, handle: Handler) -> AnyView {
     listening(markup, handle)
 }
 
+/// `try_get`: a screen's drawing outlives its signals by a frame when the next screen is
+/// mounted (see `ui::app`); a change in that frame (a questionnaire or a language arriving)
+/// then draws nothing rather than reading a signal that is gone.
 fn listening(markup: Signal<String>, handle: Handler) -> AnyView {
     let [click, change, input, key] = [handle.clone(), handle.clone(), handle.clone(), handle];
     view! {
@@ -42,7 +45,7 @@ fn listening(markup: Signal<String>, handle: Handler) -> AnyView {
             on:change=move |ev| change(&ev)
             on:input=move |ev| input(&ev)
             on:keydown=move |ev| key(&ev)
-            inner_html=move || markup.get()
+            inner_html=move || markup.try_get().unwrap_or_default()
         ></div>
     }
     .into_any()

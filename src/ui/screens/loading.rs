@@ -23,7 +23,7 @@ pub fn screen(state: AppState, instrument_id: String) -> impl IntoView {
     view! {
         <h1 tabindex="-1">{t.loading_title}</h1>
         <p role="status">{move || if failure.with(String::is_empty) { t.loading_instrument } else { "" }}</p>
-        <p role="alert" class="psc-error-slot">{move || failure.get()}</p>
+        <p role="alert" class="psc-error-slot">{move || failure.try_get().unwrap_or_default()}</p>
         <div class="psc-actions">
             <button type="button" class="psc-primary" on:click=retry hidden=move || failure.with(String::is_empty)>
                 {t.retry}

@@ -94,8 +94,8 @@ pub fn section(state: AppState) -> impl IntoView {
             <form novalidate>
                 <div class="psc-field">
                     <label for=ids::INSTRUMENT>{t.instrument_label}</label>
-                    <select id=ids::INSTRUMENT inner_html=move || options.get()></select>
-                    <div id=ids::INSTRUMENT_ABOUT inner_html=move || about.get()></div>
+                    <select id=ids::INSTRUMENT inner_html=move || options.try_get().unwrap_or_default()></select>
+                    <div id=ids::INSTRUMENT_ABOUT inner_html=move || about.try_get().unwrap_or_default()></div>
                 </div>
                 <details class="psc-own-instrument" prop:open=move || custom_error.with(|e| !e.is_empty())>
                     <summary>{t.custom_title}</summary>
@@ -104,7 +104,7 @@ pub fn section(state: AppState) -> impl IntoView {
                 </details>
                 <fieldset class="psc-field" id=ids::ROLE aria-describedby=described(|f| f.role, "")>
                     <legend>{t.role_label}</legend>
-                    <div id=ids::ROLES inner_html=move || roles.get()></div>
+                    <div id=ids::ROLES inner_html=move || roles.try_get().unwrap_or_default()></div>
                 </fieldset>
                 <div class="psc-field">
                     <label for=ids::ORGANISATION>{t.organisation_label}</label>
@@ -195,14 +195,17 @@ fn about(state: AppState, chosen: RwSignal<String>) -> Memo<String> {
     })
 }
 
-/// The chosen questionnaire's roles, once it is here.
+/// The chosen questionnaire's roles, once it is here. Written again when its words change (its
+/// translation arrives): the role a person ticked stays ticked.
 fn roles(state: AppState, chosen: RwSignal<String>, preset_role: String) -> Memo<String> {
     Memo::new(move |_| {
         let instrument = state.instrument(&chosen.get());
+        let ticked = value(state.widget, &format!("[name={}]:checked", ids::ROLE_NAME));
+        let ticked = if ticked.is_empty() { preset_role.clone() } else { ticked };
         html! {
             @for role in instrument.iter().flat_map(|i| i.roles.iter()) {
                 label.psc-choice {
-                    input type="radio" name=(ids::ROLE_NAME) value=(role.id) checked[role.id == preset_role];
+                    input type="radio" name=(ids::ROLE_NAME) value=(role.id) checked[role.id == ticked];
                     span { (role.label) }
                 }
             }
