@@ -42,7 +42,9 @@ fn listening(markup: Signal<String>, handle: Handler) -> AnyView {
             on:change=move |ev| change(&ev)
             on:input=move |ev| input(&ev)
             on:keydown=move |ev| key(&ev)
-            inner_html=move || markup.get()
+            // Drawn again by an effect queued before its screen was taken down (a file read, then
+            // the next screen shown, in one step): nothing left to draw, nothing to fail.
+            inner_html=move || markup.try_get().unwrap_or_default()
         ></div>
     }
     .into_any()
