@@ -5,9 +5,9 @@ pub fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
 
-/// An ISO date as the interface's language writes dates (see [`super::intl::date`]).
-pub fn date_of(t: &crate::i18n::Strings, iso: &str) -> String {
-    super::intl::date(iso, t.lang)
+/// An ISO date as the language `lang` (the interface's) writes dates (see [`super::intl::date`]).
+pub fn date_of(lang: &str, iso: &str) -> String {
+    super::intl::date(iso, lang)
 }
 
 /// A new local id: time plus randomness, unique within one browser.

@@ -183,12 +183,12 @@ test('a damaged stored entry is left untouched and named, and the others still l
   const damaged = '{"store_version":1,"id":"broken","own":{"instrument":';
   await page.evaluate((text) => localStorage.setItem('partnership-scorecard.assessment.broken', text), damaged);
   await page.reload();
-  await page.getByRole('alert').getByText('1 saved assessment(s) could not be read and were left untouched').waitFor();
+  await page.getByRole('alert').getByText('1 saved assessment could not be read and was left untouched').waitFor();
   assert.equal(await page.locator('.psc-saved-row').count(), 1);
   assert.match(await page.locator('.psc-saved-row').textContent(), /\u2068Healthy Org\u2069 with \u2068Org B\u2069/);
   assert.equal(await page.evaluate(() => localStorage.getItem('partnership-scorecard.assessment.broken')), damaged);
   // ...and offered for download exactly as stored.
-  await page.getByText('1 saved assessment(s) in this browser are damaged').waitFor();
+  await page.getByText('1 saved assessment in this browser is damaged').waitFor();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download the damaged entries' }).click(),

@@ -196,7 +196,7 @@ fn answering(state: AppState, id: String, assessment: Assessment, instrument: Ar
     let sealed_note = own
         .sealed_at
         .as_ref()
-        .map(|d| i18n::fill(t.sealed_banner, &[("date", &clock::date_of(t, d)), ("step", &t.step_results)]));
+        .map(|d| i18n::fill(t.sealed_banner, &[("date", &clock::date_of(t.lang, d)), ("step", &t.step_results)]));
     // How many parts the questions have (a section per dimension answered, and the reflections).
     let parts = instrument.dimensions.iter().filter(|d| d.answered_by(&own.role)).count()
         + usize::from(!instrument.reflections.is_empty());

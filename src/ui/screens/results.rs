@@ -223,7 +223,7 @@ fn send_section(state: AppState, id: String, assessment: &Assessment, instrument
                 }
             }
             @if let Some(date) = &sealed_at {
-                p.psc-info { (i18n::fill(t.sealed_on, &[("date", &clock::date_of(t, date))])) }
+                p.psc-info { (i18n::fill(t.sealed_on, &[("date", &clock::date_of(t.lang, date))])) }
                 div.psc-actions {
                     button type="button" .psc-primary data-do=(Results::Download.attr()) { (t.export_button) }
                     button type="button" .psc-secondary.psc-seal data-do=(Results::Reopen.attr()) { (t.reopen_button) }
@@ -346,7 +346,7 @@ fn partner_section(state: AppState, id: String, assessment: &Assessment, instrum
             &[
                 ("organisation", &i18n::isolate(&p.organisation)),
                 ("role", &instrument.role_label(&p.role)),
-                ("date", &clock::date_of(t, &p.updated_at)),
+                ("date", &clock::date_of(t.lang, &p.updated_at)),
             ],
         )
     });

@@ -162,11 +162,11 @@ fn top_markup(
     );
     let seal_line = |who: &str, side: &Responses| {
         let mut line = match &side.sealed_at {
-            Some(date) => i18n::fill(t.seal_state_sealed, &[("who", &who), ("date", &clock::date_of(t, date))]),
+            Some(date) => i18n::fill(t.seal_state_sealed, &[("who", &who), ("date", &clock::date_of(t.lang, date))]),
             None => i18n::fill(t.seal_state_open, &[("who", &who)]),
         };
         if !side.reopened_after_comparison.is_empty() {
-            let dates: Vec<String> = side.reopened_after_comparison.iter().map(|d| clock::date_of(t, d)).collect();
+            let dates: Vec<String> = side.reopened_after_comparison.iter().map(|d| clock::date_of(t.lang, d)).collect();
             line = format!("{line} {}", i18n::fill(t.seal_state_reopened, &[("dates", &dates.join(t.list_separator))]));
         }
         line

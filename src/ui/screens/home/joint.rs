@@ -79,7 +79,7 @@ pub fn section(state: AppState) -> impl IntoView {
                 state.go(Screen::Session(id));
                 state
                     .notice
-                    .set(Some(Notice::Info(i18n::fill(t.joint_opened, &[("date", &clock::date_of(t, &date))]))));
+                    .set(Some(Notice::Info(i18n::fill(t.joint_opened, &[("date", &clock::date_of(t.lang, &date))]))));
             }
             Err(reason) => state.notice.set(Some(Notice::Error(reason))),
         }

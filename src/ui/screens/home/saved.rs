@@ -63,7 +63,7 @@ fn rows(state: AppState, assessments: &[Assessment]) -> Markup {
                 .unwrap_or_default();
             @let partner_note = if assessment.partner.is_some() { t.partner_file_loaded_short } else { "" };
             @let name = row_name(state, assessment);
-            @let updated = i18n::fill(t.last_saved, &[("date", &clock::date_of(t, &assessment.own.updated_at))]);
+            @let updated = i18n::fill(t.last_saved, &[("date", &clock::date_of(t.lang, &assessment.own.updated_at))]);
             li.psc-saved-row {
                 div.psc-saved-text {
                     strong { (name) }

@@ -154,7 +154,7 @@ fn document(state: AppState, talk: Arc<Talk>) -> AnyView {
     };
     // The round's date orders this session among earlier and later ones; a date cleared goes
     // back to the one worked out (see `Assessment::round_date`). On paper, the date as text.
-    let printed_date = RwSignal::new(date_of(t, &date));
+    let printed_date = RwSignal::new(date_of(t.lang, &date));
     let on_date = {
         let id = id.clone();
         move |ev: leptos::ev::Event| {
@@ -162,8 +162,10 @@ fn document(state: AppState, talk: Arc<Talk>) -> AnyView {
             let value = input.value();
             if value.is_empty() || is_date(&value) {
                 let _ = state.edit(&id, |a| a.round_date = Some(value).filter(|v| !v.is_empty()));
-                printed_date
-                    .set(date_of(t, &state.with_assessment_untracked(&id, Assessment::round_date).unwrap_or_default()));
+                printed_date.set(date_of(
+                    t.lang,
+                    &state.with_assessment_untracked(&id, Assessment::round_date).unwrap_or_default(),
+                ));
             }
         }
     };

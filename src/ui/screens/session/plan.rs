@@ -97,7 +97,7 @@ pub fn table(state: AppState, assessment: &Assessment, instrument: &Instrument) 
                 (cell(t.col_dimension, instrument.dimension(&action.dimension).map_or(action.dimension.as_str(), |d| d.title.as_str()), false))
                 th scope="row" data-label=(t.plan_what) { (action.what) }
                 (cell(t.plan_who, &action.who, false))
-                td.psc-date data-label=(t.plan_when) { (date_of(t, &action.by_when)) }
+                td.psc-date data-label=(t.plan_when) { (date_of(t.lang, &action.by_when)) }
                 td data-label=(t.plan_done) {
                     input type="checkbox" data-do=(Plan::Done.attr()) data-arg=(index) checked[action.done]
                         aria-label=(i18n::fill(t.plan_done_named, &[("action", &action.what)]));

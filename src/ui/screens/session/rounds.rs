@@ -64,7 +64,7 @@ pub fn section(
         let id = id.clone();
         on(move |ev| {
             let Some((Rounds::Remove, date, _)) = asked::<Rounds>(ev) else { return };
-            if confirmed(&i18n::fill(t.rounds_remove_confirm, &[("date", &date_of(t, &date))])) {
+            if confirmed(&i18n::fill(t.rounds_remove_confirm, &[("date", &date_of(t.lang, &date))])) {
                 let _ = state.edit(&id, |a| a.earlier_rounds.retain(|r| r.round_date.as_deref() != Some(&date)));
                 state.redraw(ids::selector(ids::ROUNDS_TITLE));
             }
@@ -106,7 +106,7 @@ fn what_moved(
         for (round, comparison) in rounds.iter().zip(&comparisons) {
             let Some(g) = comparison.dimensions.iter().find(|g| g.key() == key) else { continue };
             rows.push(GapRow {
-                label: format!("{} {}", date_of(t, &round.date), group_title(t, instrument, key, true)),
+                label: format!("{} {}", date_of(t.lang, &round.date), group_title(t, instrument, key, true)),
                 own: g.own.mean.map(Tenths::as_f64),
                 partner: g.partner.mean.map(Tenths::as_f64),
                 own_text: score_text(t, g.own.mean),
@@ -117,7 +117,7 @@ fn what_moved(
             table_rows.push(html! {
                 tr {
                     th scope="row" { (group_title(t, instrument, key, false)) }
-                    td.psc-date data-label=(t.rounds_col_date) { (date_of(t, &round.date)) }
+                    td.psc-date data-label=(t.rounds_col_date) { (date_of(t.lang, &round.date)) }
                     (cell(you, score_text(t, g.own.mean), true))
                     (cell(them, score_text(t, g.partner.mean), true))
                     (cell(t.col_gap, gap_text(t, g.gap), true))
@@ -143,11 +143,11 @@ fn what_moved(
             @for round in &rounds[..rounds.len() - 1] {
                 @for action in round.plan {
                     tr {
-                        td.psc-date data-label=(t.rounds_col_date) { (date_of(t, &round.date)) }
+                        td.psc-date data-label=(t.rounds_col_date) { (date_of(t.lang, &round.date)) }
                         (cell(t.col_dimension, dimension_title(instrument, &action.dimension, false), false))
                         th scope="row" data-label=(t.plan_what) { (action.what) }
                         (cell(t.plan_who, &action.who, false))
-                        td.psc-date data-label=(t.plan_when) { (date_of(t, &action.by_when)) }
+                        td.psc-date data-label=(t.plan_when) { (date_of(t.lang, &action.by_when)) }
                         (cell(t.plan_done, if action.done { t.plan_done } else { t.rounds_not_done }, false))
                     }
                 }
@@ -156,7 +156,7 @@ fn what_moved(
         ul {
             @for file in &assessment.earlier_rounds {
                 @let date = file.round_date.as_deref().unwrap_or_default();
-                @let name = i18n::fill(t.rounds_round_of, &[("date", &date_of(t, date))]);
+                @let name = i18n::fill(t.rounds_round_of, &[("date", &date_of(t.lang, date))]);
                 li {
                     (name) " "
                     button type="button" data-do=(Rounds::Remove.attr()) data-arg=(date) {
@@ -183,7 +183,7 @@ fn add_round(state: AppState, id: String, error: RwSignal<String>) -> Read {
                 .and_then(|(file, _)| assessment.may_add_round(&file).map(|()| file));
             match outcome {
                 Ok(file) => {
-                    let date = date_of(t, file.round_date.as_deref().unwrap_or_default());
+                    let date = date_of(t.lang, file.round_date.as_deref().unwrap_or_default());
                     if state.edit(&id, |a| drop(a.add_earlier_round(file))).is_ok() {
                         state.notice.set(Some(Notice::Info(i18n::fill(t.rounds_added, &[("date", &date)]))));
                     }
