@@ -159,6 +159,8 @@ test('files that are not sound joint files are refused beside the chooser, with 
     assert.equal(await page.locator('#psc-joint-which button').count(), 0, `${what}: no choice offered`);
     assert.equal(await storageSnapshot(page), before, `${what}: nothing stored changed`);
     await page.reload();
+    // The start screen drawn again (axe, below, checks it, not a page still starting).
+    await page.getByRole('heading', { level: 1 }).waitFor();
   }
   assert.deepEqual(await violations(page, errors), []);
   assert.deepEqual(errors, []);
