@@ -5,7 +5,7 @@ pub fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
 
-/// An ISO date as the interface's language writes dates (see [`super::intl::date`]).
+/// An ISO date as the language `lang` (the interface's) writes dates (see [`super::intl::date`]).
 pub fn date_of(lang: &str, iso: &str) -> String {
     super::intl::date(iso, lang)
 }

@@ -34,13 +34,27 @@ pub fn decimal_separator(lang: &str) -> char {
 
 /// An ISO date (`2026-11-26`, or a timestamp from which its day is taken) as `lang` writes
 /// dates: 11/26/2026 in American English, 26/11/2026 in French. The day is the UTC day the app
-/// wrote, whatever the time zone. An English interface follows the browser's own English
-/// (British, Indian…), as the browser's date fields do.
+/// wrote, whatever the time zone.
 pub fn date(iso: &str, lang: &str) -> String {
     let day = iso.get(..10).unwrap_or(iso);
     let date = js_sys::Date::new(&format!("{day}T00:00:00Z").into());
+    let options = [("year", "numeric"), ("month", "2-digit"), ("day", "2-digit"), ("timeZone", "UTC")];
+    written(&date, lang, &options).unwrap_or_else(|| day.to_string())
+}
+
+/// An ISO timestamp as `lang` writes a day and a time of day, in the browser's time zone: when a
+/// file was downloaded, so that two files of one day are told apart.
+pub fn date_time(iso: &str, lang: &str) -> String {
+    let options = [("dateStyle", "short"), ("timeStyle", "short")];
+    written(&js_sys::Date::new(&iso.into()), lang, &options).unwrap_or_else(|| iso.to_string())
+}
+
+/// A date written by `Intl.DateTimeFormat` with `options`; nothing for an invalid date. An
+/// English interface follows the browser's own English (British, Indian…), as the browser's
+/// date fields do.
+fn written(date: &js_sys::Date, lang: &str, options: &[(&str, &str)]) -> Option<String> {
     if date.get_time().is_nan() {
-        return day.to_string();
+        return None;
     }
     let browser = web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default();
     let locales = if browser.split('-').next() == Some(lang) && lang != "ar" {
@@ -48,10 +62,8 @@ pub fn date(iso: &str, lang: &str) -> String {
     } else {
         locales(lang)
     };
-    let options = options(&[("year", "numeric"), ("month", "2-digit"), ("day", "2-digit"), ("timeZone", "UTC")]);
-    let format = Intl::DateTimeFormat::new(&locales, &options);
-    let written = format.format().call1(&JsValue::UNDEFINED, &date).ok().and_then(|s| s.as_string());
-    written.unwrap_or_else(|| day.to_string())
+    let format = Intl::DateTimeFormat::new(&locales, &self::options(options));
+    format.format().call1(&JsValue::UNDEFINED, date).ok().and_then(|s| s.as_string())
 }
 
 /// The name of the language `code` in the language `lang` ("French" in English, "français" in

@@ -1,6 +1,7 @@
 //! An assessment as this browser keeps it: one partner's own answers, the partner's once their
-//! file is opened, the actions agreed, the round's date and earlier rounds; and the rules of
-//! sealing, re-opening and adding rounds.
+//! file is opened, the actions agreed, the round's date, earlier rounds and the passphrases of
+//! the protected files downloaded from it; and the rules of sealing, re-opening and adding
+//! rounds.
 
 use serde::Serialize;
 
@@ -13,8 +14,37 @@ use super::result_file::{ImportError, ResultFile};
 /// page still open elsewhere keeps newer entries aside instead of writing them back without what
 /// it does not know. 2: the seal (`sealed_at`, `reopened_after_comparison`) and the action plan.
 /// 3: the round's date (`round_date`) and earlier rounds (`earlier_rounds`). 4: the name of the
-/// person who answered (`respondent`).
-pub const STORE_VERSION: u32 = 4;
+/// person who answered (`respondent`). 5: the protected files downloaded, with their passphrases
+/// (`exports`).
+pub const STORE_VERSION: u32 = 5;
+
+/// How many protected files' passphrases are kept with an assessment: the latest ones. A file
+/// sent long ago and never opened is exported afresh.
+pub const MAX_EXPORTS: usize = 20;
+
+/// A protected file downloaded from this assessment (a result file or a joint file) and the
+/// passphrase it was protected with, so that its sender can give the passphrase again to a
+/// partner who lost it (issue 19). Kept in this browser beside the answers the file holds,
+/// which are there in plain already; never a passphrase typed to open someone else's file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Export {
+    /// The file's name, as it was offered.
+    pub file: String,
+    /// When it was downloaded, ISO 8601.
+    pub at: String,
+    pub passphrase: String,
+}
+
+impl Export {
+    fn read(reader: &mut Reader, value: &serde_json::Value, path: String) -> Option<Export> {
+        let o = reader.open(value, &path)?;
+        Some(Export {
+            file: reader.text(&o, "file"),
+            at: reader.text(&o, "at"),
+            passphrase: reader.text(&o, "passphrase"),
+        })
+    }
+}
 
 /// An assessment as kept in this browser: one partner's own responses and, once imported, the
 /// other partner's.
@@ -36,6 +66,10 @@ pub struct Assessment {
     /// Joint files of earlier rounds, added to see how the partnership moved (`rounds.rs`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub earlier_rounds: Vec<ResultFile>,
+    /// The protected files downloaded from this assessment, oldest first, at most
+    /// [`MAX_EXPORTS`].
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub exports: Vec<Export>,
 }
 
 impl Assessment {
@@ -48,7 +82,16 @@ impl Assessment {
             plan: Vec::new(),
             round_date: None,
             earlier_rounds: Vec::new(),
+            exports: Vec::new(),
         }
+    }
+
+    /// Records a protected file downloaded from this assessment with its passphrase, forgetting
+    /// the oldest beyond [`MAX_EXPORTS`].
+    pub fn record_export(&mut self, export: Export) {
+        self.exports.push(export);
+        let over = self.exports.len().saturating_sub(MAX_EXPORTS);
+        self.exports.drain(..over);
     }
 
     /// The day of this round's joint session: as the partners set it, or else the day the later
@@ -94,6 +137,7 @@ impl Assessment {
             plan: reader.list(&o, "plan", false, Action::read),
             round_date: reader.optional_text(&o, "round_date"),
             earlier_rounds: reader.list(&o, "earlier_rounds", false, ResultFile::read),
+            exports: reader.list(&o, "exports", false, Export::read),
         });
         let mut assessment = reader.first_problem(assessment).ok().filter(|a| a.store_version <= STORE_VERSION)?;
         // Written back by this version from now on, perhaps with fields an older one would drop.
@@ -169,6 +213,27 @@ mod tests {
         assert!(!a.own.is_sealed());
         a.reopen("t9");
         assert_eq!(a.own.reopened_after_comparison, ["t8"], "re-opening open answers records nothing");
+    }
+
+    #[test]
+    fn the_passphrases_of_protected_files_are_kept_the_latest_first_to_stay() {
+        let instrument = crate::content::builtin().remove(0);
+        let mut a = Assessment::new("a".into(), Responses::new(&instrument, "local", "Org", "Other", "t0"));
+        for n in 0..MAX_EXPORTS + 3 {
+            a.record_export(Export { file: format!("f{n}.json"), at: format!("t{n}"), passphrase: format!("p{n}") });
+        }
+        assert_eq!(a.exports.len(), MAX_EXPORTS);
+        assert_eq!(a.exports[0].file, "f3.json", "the oldest are forgotten");
+        assert_eq!(a.exports[MAX_EXPORTS - 1].passphrase, format!("p{}", MAX_EXPORTS + 2));
+        let back = Assessment::from_stored(&serde_json::to_string(&a).unwrap()).unwrap();
+        assert_eq!(back, a);
+        let fixture = include_str!("../../tests/fixtures/stored-assessment-v5.json");
+        let v5 = Assessment::from_stored(fixture).expect("a version 5 entry loads");
+        assert_eq!(v5.exports.len(), 1);
+        assert_eq!(v5.exports[0].passphrase, "7kqm-x3pa-9fwd-hc2e-ub4n");
+        let damaged = fixture.replacen("\"passphrase\": \"7kqm-x3pa-9fwd-hc2e-ub4n\"", "\"passphrase\": 7", 1);
+        assert_ne!(damaged, fixture);
+        assert_eq!(Assessment::from_stored(&damaged), None, "a damaged entry is kept aside");
     }
 
     #[test]

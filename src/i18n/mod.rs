@@ -133,6 +133,11 @@ catalogue! {
     full_screen, leave_presentation, present_keys,
     file_result, file_joint, file_sealed, file_damaged,
     language_label, language_failed, instrument_in_english, answered_in, csv_separator_semicolon, csv_separator_comma,
+    protect_label, passphrase_label, new_passphrase, passphrase_generated, strength_too_short, strength_weak,
+    strength_fair, strength_strong, passphrase_too_weak, protect_advice, unprotected_warning, protecting,
+    protected_with, protect_failed, passphrases_title, passphrases_intro, col_file, col_downloaded, unlock_one,
+    unlock_files, unlock_rest, unlock_label, unlock_button, opening, passphrase_missing, wrong_passphrase,
+    open_failed, protected_version, protected_settings, protected_damaged, csv_not_protected,
 }
 
 /// The English catalogue, built into the app; other languages are content files.

@@ -63,6 +63,14 @@ pub const PARTNER_FILE: &str = "psc-partner-file";
 pub const IMPORT_ERROR: &str = "psc-import-error";
 pub const SEAL_CHECK: &str = "psc-seal-check";
 pub const SEAL_CHECK_TEXT: &str = "psc-seal-check-text";
+pub const PASSPHRASES_TITLE: &str = "psc-passphrases-title";
+pub const PASSPHRASES: &str = "psc-passphrases";
+
+// Protecting a download with a passphrase (results, joint session).
+pub const PROTECT: &str = "psc-protect";
+pub const PASSPHRASE: &str = "psc-passphrase";
+pub const PASSPHRASE_HINT: &str = "psc-passphrase-hint";
+pub const PASSPHRASE_ERROR: &str = "psc-passphrase-error";
 
 // Comparison.
 pub const DIMENSION_GAPS: &str = "psc-dimension-gaps";
@@ -101,6 +109,13 @@ pub fn selector(id: &str) -> String {
 /// A rating's radio button: the statement's id and the rating's value.
 pub fn rating(item: &str, value: &str) -> String {
     format!("psc-rate-{item}-{value}")
+}
+
+/// A part of the passphrase question a file chooser asks when a chosen file is protected: its
+/// group (`passphrase-group`), its question (`passphrase-question`), its field (`passphrase`),
+/// its status (`passphrase-status`) and its message (`passphrase-error`).
+pub fn unlock(chooser: &str, part: &str) -> String {
+    format!("{chooser}-{part}")
 }
 
 /// A statement's radio buttons' shared name.

@@ -2,10 +2,12 @@
 //! file or a questionnaire was refused. Every word comes from the catalogue; these only choose
 //! and fill its templates. No browser here: compiled natively too, and tested there.
 
+use crate::domain::envelope::EnvelopeError;
 use crate::domain::gap::Direction;
 use crate::domain::instrument::{Kind, Problem};
 use crate::domain::json::{Shape, Type};
 use crate::domain::library::ContentProblem;
+use crate::domain::passphrase::{Strength, MIN_CHARS};
 use crate::domain::respondents::Summary;
 use crate::domain::responses::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::domain::result_file::ImportError;
@@ -174,6 +176,40 @@ pub fn import_message(t: &Strings, error: &ImportError, instrument: Option<&Inst
     }
 }
 
+/// How strong a passphrase a person typed looks, in plain words.
+pub fn strength_text(t: &Strings, strength: Strength) -> String {
+    match strength {
+        Strength::TooShort => i18n::fill(t.strength_too_short, &[("min", &MIN_CHARS)]),
+        Strength::Weak => t.strength_weak.to_string(),
+        Strength::Fair => t.strength_fair.to_string(),
+        Strength::Strong => t.strength_strong.to_string(),
+    }
+}
+
+/// Why a protected file cannot be opened whatever the passphrase, said before one is asked for:
+/// a later version, parameters the format does not accept (an algorithm, an iteration count), a
+/// field damaged.
+pub fn protected_message(t: &Strings, error: &EnvelopeError) -> String {
+    let place = |template: &str, place: &str| i18n::fill(template, &[("place", &place)]);
+    match error {
+        EnvelopeError::TooLarge { bytes, limit } => {
+            import_message(t, &ImportError::TooLarge { bytes: *bytes, limit: *limit }, None, false)
+        }
+        EnvelopeError::Empty => t.import_empty.to_string(),
+        EnvelopeError::NotJson => t.import_not_json.to_string(),
+        EnvelopeError::Truncated => t.import_truncated.to_string(),
+        EnvelopeError::NotAnEnvelope => t.import_not_result.to_string(),
+        EnvelopeError::UnsupportedVersion { found } => i18n::fill(t.protected_version, &[("version", found)]),
+        EnvelopeError::UnknownAlgorithm { field, .. } => place(t.protected_settings, field),
+        EnvelopeError::IterationsOutOfRange { .. } => place(t.protected_settings, "iterations"),
+        EnvelopeError::Damaged(problem) => place(t.protected_damaged, &problem.path),
+        EnvelopeError::BadBase64 { field } | EnvelopeError::WrongLength { field, .. } => {
+            place(t.protected_damaged, field)
+        }
+        EnvelopeError::CiphertextTooShort { .. } => place(t.protected_damaged, "ciphertext"),
+    }
+}
+
 /// Which of several files chosen together was refused, and why.
 pub fn file_refused(t: &Strings, file: &str, error: &ImportError, instrument: Option<&Instrument>) -> String {
     let reason = import_message(t, error, instrument, false);
@@ -267,6 +303,33 @@ mod tests {
         let message = import_message(t(), &ImportError::NotARating { item: item.id.clone() }, Some(&instrument), false);
         assert!(message.contains(&format!("statement 2.3 “{}”", item.text)), "{message}");
         assert!(message.ends_with("Nothing was changed."), "{message}");
+    }
+
+    #[test]
+    fn every_protected_file_refused_is_worded_and_says_nothing_changed() {
+        let shape = crate::domain::json::ShapeProblem { path: "salt".into(), shape: Shape::Missing };
+        let errors = [
+            EnvelopeError::TooLarge { bytes: 3 << 20, limit: 2 << 20 },
+            EnvelopeError::Empty,
+            EnvelopeError::NotJson,
+            EnvelopeError::Truncated,
+            EnvelopeError::NotAnEnvelope,
+            EnvelopeError::UnsupportedVersion { found: 2 },
+            EnvelopeError::UnknownAlgorithm { field: "cipher", found: "ROT13".into() },
+            EnvelopeError::IterationsOutOfRange { found: 0 },
+            EnvelopeError::Damaged(shape),
+            EnvelopeError::BadBase64 { field: "nonce" },
+            EnvelopeError::WrongLength { field: "salt", bytes: 3, expected: 16 },
+            EnvelopeError::CiphertextTooShort { bytes: 2 },
+        ];
+        for error in errors {
+            let message = protected_message(t(), &error);
+            assert!(!message.contains('{') && message.ends_with("Nothing was changed."), "{error:?}: {message}");
+        }
+        let version = protected_message(t(), &EnvelopeError::UnsupportedVersion { found: 2 });
+        assert!(version.contains("format version 2"), "{version}");
+        let iterations = protected_message(t(), &EnvelopeError::IterationsOutOfRange { found: 1_000_000_000_000 });
+        assert!(iterations.contains("“iterations”"), "{iterations}");
     }
 
     #[test]

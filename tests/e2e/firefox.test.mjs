@@ -1,7 +1,8 @@
 // The main flows in a second engine, Firefox (Debian's firefox-esr, driven by Puppeteer over
-// WebDriver BiDi): two partners answer separately, each seals and downloads a result file, one
-// opens the other's, compares, and presents the joint session by keyboard; answers survive a
-// reload. Firefox differs from Chromium in the shadow DOM, file inputs, <details>, date fields
+// WebDriver BiDi): two partners answer separately, each seals and downloads a result file
+// (protected with the passphrase offered, Firefox's own Web Crypto; the format's second
+// implementation opens it), one opens the other's with its passphrase, compares, and presents the
+// joint session by keyboard; answers survive a reload. Firefox differs from Chromium in the shadow DOM, file inputs, <details>, date fields
 // and the Blob downloads these flows rest on.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { serveDist, instrument, items, meanTenths, oneDecimal } from './harness.mjs';
+import * as pf from '../support/protected-file.mjs';
 
 let server;
 let browser;
@@ -72,13 +74,17 @@ async function answerAll(page, rate) {
   for (const [n, item] of items.entries()) await (await find(page, `#psc-rate-${escaped(item.id)}-${rate(n)}`)).click();
 }
 
-/** Seals and downloads on the results screen; returns the downloaded file's text. */
+/**
+ * Seals and downloads on the results screen, protected with the passphrase the app offers;
+ * returns the downloaded file's text and that passphrase.
+ */
 async function sealAndDownload(page) {
   await (await button(page, 'See my results')).click();
+  const passphrase = await (await find(page, '#psc-passphrase')).evaluate((field) => field.value);
   await (await button(page, 'Seal and download my result file')).click();
   await page.waitForFunction(() => window.__downloads.length > 0);
   await button(page, 'Re-open my answers');
-  return page.evaluate(() => window.__downloads.at(-1));
+  return { text: await page.evaluate(() => window.__downloads.at(-1)), passphrase };
 }
 
 test('Firefox: two partners answer, seal, exchange files, compare and present', async () => {
@@ -94,8 +100,10 @@ test('Firefox: two partners answer, seal, exchange files, compare and present', 
   await (await find(pageB, `#psc-comment-${group}`)).evaluate((box) => box.closest('details').open === false).then((folded) => assert.ok(folded, 'comment folded'));
   await (await button(pageB, 'Add a comment')).click();
   await (await find(pageB, `#psc-comment-${group}`)).type('Decided at headquarters');
-  const fileB = await sealAndDownload(pageB);
-  const parsedB = JSON.parse(fileB);
+  const { text: fileB, passphrase } = await sealAndDownload(pageB);
+  assert.match(passphrase, /^[2-9a-hjkmnp-z]{4}(-[2-9a-hjkmnp-z]{4}){4}$/);
+  assert.equal(JSON.parse(fileB).format, 'partnership-scorecard-protected', 'protected by default');
+  const parsedB = JSON.parse(await pf.open(passphrase, fileB));
   assert.ok(parsedB.responses.sealed_at, 'B sealed');
   assert.equal(parsedB.responses.answers[items[0].id].comment, 'Decided at headquarters');
 
@@ -113,6 +121,11 @@ test('Firefox: two partners answer, seal, exchange files, compare and present', 
   const dir = mkdtempSync(join(tmpdir(), 'psc-ff-'));
   writeFileSync(join(dir, 'nordic-aid.json'), fileB);
   await (await find(pageA, '#psc-partner-file')).uploadFile(join(dir, 'nordic-aid.json'));
+  // Asked for the passphrase, focus in its field: typed, then Enter.
+  await find(pageA, '#psc-partner-file-passphrase');
+  await pageA.waitForFunction(() => document.querySelector('[data-partnership-scorecard]').shadowRoot.activeElement?.id === 'psc-partner-file-passphrase');
+  await pageA.keyboard.type(passphrase);
+  await pageA.keyboard.press('Enter');
   await find(pageA, '#psc-dimension-gaps');
 
   // The comparison's numbers, from the answers.

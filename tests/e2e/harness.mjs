@@ -3,10 +3,12 @@
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { readFileSync, existsSync } from 'node:fs';
+import assert from 'node:assert/strict';
 import { join, extname, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { before, after } from 'node:test';
+import * as protectedFile from '../support/protected-file.mjs';
 
 export const repo = new URL('../../', import.meta.url).pathname;
 /** The build under test: dist/, or another copy of it (PSC_DIST), so a build can go on beside a run. */
@@ -177,13 +179,54 @@ export async function fillComment(page, item, text) {
   return box;
 }
 
+/** The label of the box that protects a download with a passphrase (ticked by default). */
+export const PROTECT = 'Protect the file with a passphrase (recommended)';
+
+/**
+ * The passphrase the app offers for the next download on this screen: the one in its field, as
+ * a person reads it off the screen.
+ */
+export function offeredPassphrase(page) {
+  return page.getByLabel('Passphrase', { exact: true }).inputValue();
+}
+
+/**
+ * A downloaded file's text. With a `passphrase`, the file must be a protected one (the app's
+ * default): it is opened by the format's second implementation (tests/support/protected-file.mjs,
+ * Node's Web Crypto), not by the app.
+ */
+export async function fileText(download, passphrase) {
+  const text = await readFile(await download.path(), 'utf8');
+  if (passphrase == null) return text;
+  assert.equal(JSON.parse(text).format, 'partnership-scorecard-protected', `${download.suggestedFilename()} is protected`);
+  return protectedFile.open(passphrase, text);
+}
+
+/**
+ * Types the passphrase the app asks for once a protected file is chosen, and presses Enter (the
+ * field has focus when it is asked for: that is checked too).
+ */
+export async function givePassphrase(page, passphrase) {
+  const field = page.getByLabel("The file's passphrase");
+  await field.waitFor();
+  await page.waitForFunction(() => /-files?-passphrase$/.test(document.querySelector('[data-partnership-scorecard]').shadowRoot.activeElement?.id));
+  await field.fill(passphrase);
+  await field.press('Enter');
+}
+
 /**
  * Seals the own answers on the results screen, which the partner's file needs first: "Seal and
- * download my result file" seals them and downloads the sealed file in one step. With statements
+ * download my result file" seals them and downloads the sealed file in one step, protected with
+ * the passphrase the app offers (`plain`: with the box unticked, as it is). With statements
  * unanswered the app first says how many; `anyway` says the test means to seal them so (without
- * it, that check is a failure). Resolves to the download of the sealed result file.
+ * it, that check is a failure). Resolves to the download of the sealed result file, with the
+ * passphrase it was protected with as its `passphrase` (null when plain); its text is
+ * `fileText(download, download.passphrase)`.
  */
-export async function seal(page, { anyway = false } = {}) {
+export async function seal(page, { anyway = false, plain = false } = {}) {
+  let passphrase = null;
+  if (plain) await page.getByLabel(PROTECT).uncheck();
+  else passphrase = await offeredPassphrase(page);
   const download = page.waitForEvent('download');
   download.catch(() => {}); // awaited below, unless the check stops the test first
   await page.getByRole('button', { name: 'Seal and download my result file' }).click();
@@ -199,6 +242,8 @@ export async function seal(page, { anyway = false } = {}) {
   const file = await download;
   await reopen.waitFor();
   await page.getByText(`Your answers are sealed and your result file ${file.suggestedFilename()} was downloaded: send it to your partner. You can now open your partner's result file.`).waitFor();
+  if (passphrase) await page.getByText(`Your file is protected with the passphrase ${passphrase}: give it to your partner another way than the file`).waitFor();
+  file.passphrase = passphrase;
   return file;
 }
 

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { useServerAndBrowser, newPage, repo, meanTenths, oneDecimal, seal, violations } from './harness.mjs';
+import { useServerAndBrowser, newPage, repo, meanTenths, oneDecimal, seal, violations, givePassphrase } from './harness.mjs';
 
 const env = useServerAndBrowser();
 const { instruments: index } = JSON.parse(readFileSync(join(repo, 'src/content/instruments/index.json'), 'utf8'));
@@ -128,6 +128,7 @@ for (const { id } of index) {
     await answerAll(pageB, q, second, answersB, 'Second Org', 'First Org');
     await seal(pageB, { anyway: true });
     await pageB.getByLabel("Open your partner's result file").setInputFiles({ name: 'a.json', mimeType: 'application/json', buffer: Buffer.from(fileA) });
+    await givePassphrase(pageB, download.passphrase);
     await pageB.getByRole('heading', { level: 1, name: 'How you and your partner see the partnership' }).waitFor();
     await pageB.locator('#psc-item-gaps tbody tr').nth(q.dimensions.flatMap((d) => d.items).length - 1).waitFor();
 

@@ -1,13 +1,14 @@
 // The joint file: at the end of the joint session one partner downloads both partners' answers,
-// the action plan and the session's date in one file; the other partner, in another browser,
-// opens it on the start screen, says which partner they are, and sees the whole session again
-// from their side. A file that is not a sound joint file is refused with the reason, and nothing
-// stored changes.
+// the action plan and the session's date in one file, protected with the passphrase the app
+// offers (the default); the other partner, in another browser, opens it on the start screen with
+// that passphrase, says which partner they are, and sees the whole session again from their side.
+// A file that is not a sound joint file is refused with the reason, and nothing stored changes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
   useServerAndBrowser, newPage, instrument, items, meanTenths, oneDecimal, storageSnapshot, violations, answeredAssessment, openSessionOf, shownDate,
+  offeredPassphrase, fileText, givePassphrase,
 } from './harness.mjs';
 
 const env = useServerAndBrowser();
@@ -47,6 +48,7 @@ test("a joint session goes into one file, and the other partner reopens all of i
   await a.page.getByRole('checkbox', { name: `Done: Share budget lines ${hostile}` }).check();
   await a.page.waitForFunction(() => JSON.parse(localStorage.getItem('partnership-scorecard.assessment.joint')).plan?.[0]?.done === true);
 
+  const passphrase = await offeredPassphrase(a.page);
   const [download] = await Promise.all([
     a.page.waitForEvent('download'),
     a.page.getByRole('button', { name: 'Download the joint session file' }).click(),
@@ -55,9 +57,9 @@ test("a joint session goes into one file, and the other partner reopens all of i
   // What the file is, the instrument, the side, the (safe) organisation, when these answers were
   // started (nobody named), that they are sealed, and the session's date.
   assert.match(name, /^joint-session_local-leadership_local_lake-img-src-x-onerror-window-pwn[a-z0-9-]*_080000_2026-11-25\.json$/);
-  await a.page.getByText(`The joint session file ${name} was downloaded.`).waitFor();
+  await a.page.getByText(`The joint session file ${name} was downloaded. Your file is protected with the passphrase ${passphrase}`).waitFor();
   const text = await readFile(await download.path(), 'utf8');
-  const file = JSON.parse(text);
+  const file = JSON.parse(await fileText(download, passphrase));
   const kept = await a.page.evaluate(() => JSON.parse(localStorage.getItem('partnership-scorecard.assessment.joint')));
   assert.equal(file.format, 'partnership-scorecard-joint');
   assert.equal(file.format_version, 1);
@@ -83,6 +85,7 @@ test("a joint session goes into one file, and the other partner reopens all of i
   // The section is folded away on the start screen: open it first.
   await page.getByText('Reopen a joint session', { exact: true }).click();
   await page.getByLabel('Open a joint session file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  await givePassphrase(page, passphrase);
   await page.getByText('Which partner are you?', { exact: false }).waitFor();
   await page.waitForFunction(() => document.querySelector('[data-partnership-scorecard]').shadowRoot.activeElement?.id === 'psc-joint-question');
   assert.deepEqual(await storageSnapshot(page), '[]', 'nothing is kept before the choice');
@@ -122,11 +125,12 @@ test("a joint session goes into one file, and the other partner reopens all of i
 
 test('files that are not sound joint files are refused beside the chooser, with nothing stored', async () => {
   const a = await sessionWithPlan();
+  const passphrase = await offeredPassphrase(a.page);
   const [download] = await Promise.all([
     a.page.waitForEvent('download'),
     a.page.getByRole('button', { name: 'Download the joint session file' }).click(),
   ]);
-  const sound = JSON.parse(await readFile(await download.path(), 'utf8'));
+  const sound = JSON.parse(await fileText(download, passphrase));
   const edited = (edit) => { const f = structuredClone(sound); edit(f); return JSON.stringify(f); };
   await a.context.close();
 
@@ -155,6 +159,8 @@ test('files that are not sound joint files are refused beside the chooser, with 
     assert.equal(await page.locator('#psc-joint-which button').count(), 0, `${what}: no choice offered`);
     assert.equal(await storageSnapshot(page), before, `${what}: nothing stored changed`);
     await page.reload();
+    // The start screen drawn again (axe, below, checks it, not a page still starting).
+    await page.getByRole('heading', { level: 1 }).waitFor();
   }
   assert.deepEqual(await violations(page, errors), []);
   assert.deepEqual(errors, []);

@@ -1,10 +1,11 @@
 // The whole flow for both partners with the keyboard alone: no pointer event at all. At every
 // Tab the focused element shows a visible focus indicator, and after each step focus lands
-// somewhere sensible (the new screen's heading, or the error to fix).
+// somewhere sensible (the new screen's heading, the error to fix, or the passphrase asked for).
+// A's file goes protected with the passphrase the app offers; B types it to open the file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useServerAndBrowser, newPage, items, instrument } from './harness.mjs';
+import { useServerAndBrowser, newPage, items, instrument, fileText } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
@@ -115,9 +116,15 @@ test('both partners complete the whole flow with the keyboard alone, focus alway
   await tabTo(pageA, (f) => f.tag === 'button' && f.text === 'See my results', 'See my results');
   await pageA.keyboard.press('Enter');
   await headingHasFocus(pageA, 'Your results');
+  // On the way: the box (ticked), the passphrase the app offers (read off the screen), the
+  // button making another.
+  const box = await tabTo(pageA, (f) => f.id === 'psc-protect', 'the box protecting the file');
+  assert.equal(await pageA.evaluate(() => window.__deepActive().checked), true, `protected by default: ${JSON.stringify(box)}`);
+  const { value: passphrase } = await tabTo(pageA, (f) => f.id === 'psc-passphrase', 'the passphrase');
   await tabTo(pageA, (f) => f.tag === 'button' && f.text === 'Seal and download my result file', 'the seal-and-download button');
   const [download] = await Promise.all([pageA.waitForEvent('download'), pageA.keyboard.press('Enter')]);
   const fileA = await readFile(await download.path(), 'utf8');
+  assert.ok(JSON.parse(await fileText(download, passphrase)).responses.sealed_at, 'protected with the passphrase shown, and sealed');
 
   // Partner B answers, opens A's file from the keyboard, and reads the comparison.
   const pageB = await newPage(contextB, errors);
@@ -135,6 +142,16 @@ test('both partners complete the whole flow with the keyboard alone, focus alway
   assert.ok(onFile.type === 'file' && onFile.visible, `focus is visible on the file chooser: ${JSON.stringify(onFile)}`);
   const [chooser] = await Promise.all([pageB.waitForEvent('filechooser'), pageB.keyboard.press('Space')]);
   await chooser.setFiles({ name: 'a.json', mimeType: 'application/json', buffer: Buffer.from(fileA) });
+  // The file is protected: focus moves to the passphrase asked for; a wrong one is said and
+  // focus stays, its text selected to be typed again; Enter opens.
+  await pageB.waitForFunction(() => window.__deepActive()?.id === 'psc-partner-file-passphrase', null, { timeout: 3000 });
+  assert.ok((await focused(pageB)).visible, 'focus is visible on the passphrase field');
+  await pageB.keyboard.type('not the passphrase');
+  await pageB.keyboard.press('Enter');
+  await pageB.getByText('No file opened with this passphrase').waitFor();
+  assert.equal((await focused(pageB)).id, 'psc-partner-file-passphrase');
+  await pageB.keyboard.type(passphrase);
+  await pageB.keyboard.press('Enter');
   await headingHasFocus(pageB, 'How you and your partner see the partnership');
   await pageB.locator('#psc-item-gaps tbody tr').nth(items.length - 1).waitFor();
   assert.equal(await pageB.locator('#psc-item-gaps tbody tr').count(), items.length);

@@ -6,9 +6,8 @@
 // number is computed here from the ratings the test chose, not read from the app.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import {
-  useServerAndBrowser, newPage, startAssessment, answer, fillComment, seal, instrument, items, meanTenths, oneDecimal, storageSnapshot, violations,
+  useServerAndBrowser, newPage, startAssessment, answer, fillComment, seal, instrument, items, meanTenths, oneDecimal, storageSnapshot, violations, fileText,
 } from './harness.mjs';
 
 const env = useServerAndBrowser();
@@ -102,7 +101,7 @@ test('three people of the local partner and two of the international NGO, combin
   await fillComment(page, items[0], `Decisions are made far away ${hostile}`);
   await page.getByRole('button', { name: 'See my results' }).click();
   const download = await seal(page);
-  const amina = JSON.parse(await readFile(await download.path(), 'utf8'));
+  const amina = JSON.parse(await fileText(download, download.passphrase));
   assert.equal(amina.responses.respondent, `Amina ${hostile}`, 'the name given travels in the file');
   assert.equal(download.suggestedFilename(), `result_local-leadership_local_lake-women-network_amina-img-src-x-onerror-window-pwned-1_sealed_${amina.exported_at.slice(0, 10)}.json`, "the file is named for her, safely, and says it is sealed");
   await page.getByRole('button', { name: 'All assessments' }).click();

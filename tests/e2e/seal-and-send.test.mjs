@@ -3,7 +3,7 @@
 // its name says so; a plain download warns first and, declined, downloads nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, newPage, startAssessment, ratingRadio, items, violations } from './harness.mjs';
+import { useServerAndBrowser, newPage, startAssessment, ratingRadio, items, violations, offeredPassphrase, fileText } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
@@ -36,14 +36,15 @@ test('seal and download: the unanswered are counted first, the file is sealed an
   assert.equal(focused, `psc-item-${items[5].id}`, 'focus is on the first unanswered statement');
   for (const item of items.slice(5)) await ratingRadio(page, item, 2).check();
 
-  // Everything answered: sealed and downloaded at once.
+  // Everything answered: sealed and downloaded at once (protected with the passphrase offered).
   await page.getByRole('button', { name: 'See my results' }).click();
+  const passphrase = await offeredPassphrase(page);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Seal and download my result file' }).click(),
   ]);
   assert.match(download.suggestedFilename(), /^result_local-leadership_local_lake-women-network_\d{6}_sealed_\d{4}-\d{2}-\d{2}\.json$/);
-  const file = JSON.parse(await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8')));
+  const file = JSON.parse(await fileText(download, passphrase));
   assert.ok(file.responses.sealed_at, 'the file carries the seal');
   assert.equal((await stored()).own.sealed_at, file.responses.sealed_at, 'the same seal is kept here');
   assert.match(await page.getByRole('status').first().textContent(), /Your answers are sealed and your result file .* was downloaded: send it to your partner/);
@@ -71,10 +72,10 @@ test('a download without a seal warns first; declined, nothing is downloaded', a
   assert.match(asked, /not sealed/);
   assert.equal(downloads.length, 0, 'declined: nothing downloaded');
   page.once('dialog', (dialog) => dialog.accept());
+  const passphrase = await offeredPassphrase(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download without sealing' }).click()]);
   assert.doesNotMatch(download.suggestedFilename(), /sealed/, 'the name does not say sealed');
-  const text = Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8');
-  assert.equal(JSON.parse(text).responses.sealed_at, undefined);
+  assert.equal(JSON.parse(await fileText(download, passphrase)).responses.sealed_at, undefined);
   assert.match(await page.getByRole('status').first().textContent(), /was downloaded, not sealed/);
   assert.deepEqual(errors, []);
   await context.close();

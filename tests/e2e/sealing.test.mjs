@@ -3,8 +3,7 @@
 // recorded, shown in the comparison and carried in the result file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { useServerAndBrowser, newPage, startAssessment, answer, ratingRadio, commentBox, fillComment, seal, items, instrument, storageSnapshot, shownDate } from './harness.mjs';
+import { useServerAndBrowser, newPage, startAssessment, answer, ratingRadio, commentBox, fillComment, seal, items, instrument, storageSnapshot, shownDate, offeredPassphrase, fileText } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
@@ -34,6 +33,7 @@ test('answers are sealed before the partner file opens, and re-opening is record
   assert.equal(await fileInput.isDisabled(), true);
   // Sealing downloads the sealed file in the same step; with 24 statements unanswered, the app
   // says so first, and this partner seals anyway. The notice names the file to send.
+  const passphrase = await offeredPassphrase(page);
   await page.getByRole('button', { name: 'Seal and download my result file' }).click();
   await page.getByText(`${items.length - 2} of ${items.length} statements are not answered yet.`, { exact: false }).waitFor();
   assert.equal(await fileInput.isDisabled(), true, 'not sealed by the question alone');
@@ -41,7 +41,7 @@ test('answers are sealed before the partner file opens, and re-opening is record
   await page.getByText(`Your answers are sealed and your result file ${first.suggestedFilename()} was downloaded: send it to your partner. You can now open your partner's result file.`).waitFor();
   await page.getByText(`Your answers were sealed on ${shownDate(today())}.`).waitFor();
   assert.match(first.suggestedFilename(), new RegExp(`^result_${instrument.id}_${instrument.roles[1].id}_lake-women-network_\\d{6}_sealed_${today()}\\.json$`));
-  assert.ok(JSON.parse(await readFile(await first.path(), 'utf8')).responses.sealed_at.startsWith(today()), 'the file carries the seal');
+  assert.ok(JSON.parse(await fileText(first, passphrase)).responses.sealed_at.startsWith(today()), 'the file carries the seal');
   assert.equal(await fileInput.isDisabled(), false);
 
   // Sealed answers cannot be changed: ratings disabled, comments read-only, nothing stored changes.
@@ -89,7 +89,7 @@ test('answers are sealed before the partner file opens, and re-opening is record
     `You (${instrument.roles[1].label}): answers not sealed. Re-opened after seeing the other side's answers on ${shownDate(today())}.`);
   await page.getByRole('button', { name: '2. My results' }).click();
   const download = await seal(page, { anyway: true });
-  const sent = JSON.parse(await readFile(await download.path(), 'utf8')).responses;
+  const sent = JSON.parse(await fileText(download, download.passphrase)).responses;
   assert.equal(sent.sealed_at.slice(0, 10), today());
   assert.equal(sent.reopened_after_comparison.length, 1);
   assert.equal(sent.reopened_after_comparison[0].slice(0, 10), today());

@@ -2,7 +2,7 @@
 // user is told plainly, can go on answering, and nothing already stored is damaged.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, newPage, startAssessment, ratingRadio, commentBox, fillComment, items, storageSnapshot, launchBrowser } from './harness.mjs';
+import { useServerAndBrowser, newPage, startAssessment, ratingRadio, commentBox, fillComment, items, storageSnapshot, launchBrowser, offeredPassphrase, fileText } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
@@ -27,8 +27,10 @@ test('with localStorage blocked the app works in memory and says it cannot save'
   await page.getByRole('button', { name: 'See my results' }).click();
   await page.getByRole('heading', { level: 1, name: 'Your results' }).waitFor();
   await page.getByRole('alert').getByText(/does not let the scorecard save anything/).waitFor();
-  // Sealing works in memory too (sealed and downloaded in one step; one statement answered, so
-  // sealed anyway): the partner's file can then be opened.
+  // Sealing works in memory too (sealed and downloaded in one step, protected; one statement
+  // answered, so sealed anyway): the partner's file can then be opened. The passphrase cannot be
+  // kept either: the message says so, and gives it.
+  const passphrase = await offeredPassphrase(page);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     (async () => {
@@ -37,8 +39,8 @@ test('with localStorage blocked the app works in memory and says it cannot save'
     })(),
   ]);
   await page.getByRole('button', { name: 'Re-open my answers' }).waitFor();
-  const { readFile } = await import('node:fs/promises');
-  assert.ok(JSON.parse(await readFile(await download.path(), 'utf8')).responses.sealed_at, 'the file carries the seal made in memory');
+  assert.ok(JSON.parse(await fileText(download, passphrase)).responses.sealed_at, 'the file carries the seal made in memory');
+  await page.getByRole('alert').getByText(new RegExp(`does not let the scorecard save anything.* Your file is protected with the passphrase ${passphrase}:`)).waitFor();
   assert.equal(await page.getByLabel("Open your partner's result file").isDisabled(), false);
   await page.getByRole('alert').getByText(/does not let the scorecard save anything/).waitFor();
   assert.deepEqual(errors, []);
@@ -82,12 +84,14 @@ test('when storage is full the answer stays on screen, the user is told, and sto
   // unsaved answer in it.
   await page.getByRole('button', { name: 'See my results' }).click();
   page.once('dialog', (d) => d.accept());
+  const passphrase = await offeredPassphrase(page);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download without sealing' }).click(),
   ]);
-  const { readFile } = await import('node:fs/promises');
-  const file = JSON.parse(await readFile(await download.path(), 'utf8'));
+  // Protected, though its passphrase could not be kept: the message says so, and gives it.
+  await page.getByRole('alert').getByText(new RegExp(`^Not saved: this browser's storage is full.* Your file is protected with the passphrase ${passphrase}:`)).waitFor();
+  const file = JSON.parse(await fileText(download, passphrase));
   assert.equal(file.responses.answers[items[1].id].rating, 5);
   assert.deepEqual(errors, []);
   await context.close();

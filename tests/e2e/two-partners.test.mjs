@@ -1,12 +1,14 @@
 // The whole loop, played by both partners in separate browser contexts (separate storage):
-// A answers and exports; B answers, opens A's file and reads the comparison. The numbers on
-// screen are checked against values this test computes from its own answers.
+// A answers and exports, the file protected with the passphrase the app offers (the default); B
+// answers, opens A's file with that passphrase and reads the comparison. The numbers on screen
+// are checked against values this test computes from its own answers; A's file is read here by
+// the format's second implementation (tests/support/protected-file.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
   useServerAndBrowser, newPage, startAssessment, answer, fillComment, items, instrument,
-  meanTenths, oneDecimal, seal,
+  meanTenths, oneDecimal, seal, offeredPassphrase, fileText, givePassphrase,
 } from './harness.mjs';
 
 const env = useServerAndBrowser();
@@ -39,7 +41,7 @@ function dimensionMeans(ratings) {
  * its stylesheet, its service worker, the list of questionnaires and the questionnaires); the
  * downloads the person asks for are made in the page (blob:) and go nowhere.
  */
-function ownFilesOnly(requests, who) {
+function ownFilesOnly(requests, who, secrets) {
   const own = /^\/(|index\.html|boot\.js|main\.css|sw\.js|partnership-scorecard\.js|partnership-scorecard_bg\.wasm|content\/instruments\/[a-z0-9.-]+\.json)$/;
   for (const request of requests) {
     const url = new URL(request.url());
@@ -50,6 +52,7 @@ function ownFilesOnly(requests, who) {
     assert.equal(url.search, '', `${where} has no query string`);
     assert.equal(url.origin, new URL(env.server.url).origin, `${where} stays on the app's own site`);
     assert.match(url.pathname, own, `${where} is one of the app's own files`);
+    for (const secret of secrets) assert.ok(!JSON.stringify(request.headers()).includes(secret), `${where}: nothing typed in its headers`);
   }
   assert.ok(requests.some((r) => r.url().includes('/content/instruments/')), `${who}: the questionnaire was fetched (and checked) too`);
 }
@@ -101,7 +104,9 @@ test('two partners answer separately, exchange a file and see their gaps', async
   assert.match(await pageA.locator('.psc-figure figcaption').textContent(),
     new RegExp(`^Highest: ${high.title}, ${oneDecimal(meansA[high.id])}\\. Lowest: ${low.title}, ${oneDecimal(meansA[low.id])}\\.`));
 
-  // A exports without sealing: the app warns first (a confirm), and A goes on.
+  // A exports without sealing: the app warns first (a confirm), and A goes on. The file is
+  // protected with the passphrase the app offers, which A reads off the screen to tell B.
+  const passphrase = await offeredPassphrase(pageA);
   const warnings = [];
   pageA.once('dialog', (d) => { warnings.push(d.message()); d.accept(); });
   const [download] = await Promise.all([
@@ -111,13 +116,15 @@ test('two partners answer separately, exchange a file and see their gaps', async
   assert.equal(warnings.length, 1, 'a download without a seal is confirmed first');
   assert.match(warnings[0], /^Your answers are not sealed/);
   const fileName = download.suggestedFilename();
-  const fileText = await readFile(await download.path(), 'utf8');
-  const file = JSON.parse(fileText);
+  const sent = await readFile(await download.path(), 'utf8');
+  assert.equal(JSON.parse(sent).format, 'partnership-scorecard-protected', 'protected by default');
+  assert.ok(!sent.includes(commentA) && !sent.includes('Nordic'), 'nothing of the answers shows in the protected file');
+  const file = JSON.parse(await fileText(download, passphrase));
   // What the file is, the instrument, role and (safe) organisation, the unnamed person's start
   // time, and the date; no "sealed".
   assert.match(fileName, /^result_local-leadership_international_nordic-aid-partners-b-bold-b-co_\d{6}_\d{4}-\d{2}-\d{2}\.json$/);
   assert.equal(fileName, `result_local-leadership_international_nordic-aid-partners-b-bold-b-co_${file.responses.created_at.slice(11, 19).replace(/:/g, '')}_${file.exported_at.slice(0, 10)}.json`);
-  await pageA.getByText(`Your result file ${fileName} was downloaded, not sealed.`).waitFor();
+  await pageA.getByText(`Your result file ${fileName} was downloaded, not sealed. Your file is protected with the passphrase ${passphrase}`).waitFor();
   assert.equal(file.responses.sealed_at, undefined, 'not sealed');
   assert.equal(file.format, 'partnership-scorecard-result');
   assert.equal(file.format_version, 1);
@@ -132,7 +139,7 @@ test('two partners answer separately, exchange a file and see their gaps', async
     const expected = ratingsA[item.id] === 'na' ? 'not_applicable' : ratingsA[item.id] ?? undefined;
     assert.equal(file.responses.answers[item.id]?.rating, expected, item.id);
   }
-  ownFilesOnly(requests, 'partner A');
+  ownFilesOnly(requests, 'partner A', [passphrase]);
 
   // Partner B: the local partner, in a context of its own.
   const contextB = await env.browser.newContext();
@@ -144,7 +151,8 @@ test('two partners answer separately, exchange a file and see their gaps', async
   await fillReflections(pageB, reflectionsB);
   await pageB.getByRole('button', { name: 'See my results' }).click();
   await seal(pageB, { anyway: true });
-  await pageB.getByLabel("Open your partner's result file").setInputFiles({ name: fileName, mimeType: 'application/json', buffer: Buffer.from(fileText) });
+  await pageB.getByLabel("Open your partner's result file").setInputFiles({ name: fileName, mimeType: 'application/json', buffer: Buffer.from(sent) });
+  await givePassphrase(pageB, passphrase);
   await pageB.getByRole('heading', { level: 1, name: 'How you and your partner see the partnership' }).waitFor();
 
   // Dimensions, largest gap first, each number computed here from both partners' answers.
@@ -214,7 +222,7 @@ test('two partners answer separately, exchange a file and see their gaps', async
   assert.equal(await pageB.locator('b').count(), 0);
   await assert.doesNotReject(pageB.getByText(`Your partner: \u2068${hostile}\u2069`, { exact: false }).waitFor());
 
-  ownFilesOnly(requestsB, 'partner B');
+  ownFilesOnly(requestsB, 'partner B', [passphrase]);
 
   // The comparison survives a reload.
   await pageB.reload();

@@ -33,6 +33,14 @@ pub fn value(widget: u32, selector: &str) -> String {
     field.and_then(|f| js_sys::Reflect::get(&f, &"value".into()).ok()).and_then(|v| v.as_string()).unwrap_or_default()
 }
 
+/// Whether the folded section (`details`) holding the heading `heading` (an id) in widget
+/// `widget` is open now, as the person left it: a section the app opens when it has something to
+/// say is not folded by the app again.
+pub fn is_open(widget: u32, heading: &str) -> bool {
+    let fold = find(widget, &crate::ui::ids::selector(heading)).and_then(|h| h.closest("details").ok().flatten());
+    fold.and_then(|d| js_sys::Reflect::get(&d, &"open".into()).ok()).and_then(|open| open.as_bool()).unwrap_or(false)
+}
+
 /// Asks before something is deleted for good. The browser's own dialog: focus, keyboard and
 /// screen readers all work without any code of ours.
 pub fn confirmed(question: &str) -> bool {

@@ -1,8 +1,11 @@
 //! The files a person downloads: their result file, the joint session's file, the spreadsheet.
+//! A file of answers is protected with a passphrase unless the person chose otherwise
+//! (`parts::protect`); the spreadsheet is always plain, and says so where it is offered.
 
 use leptos::prelude::*;
 
-use crate::adapters::{files, intl};
+use crate::adapters::{crypto, files, intl};
+use crate::domain::assessment::Export;
 use crate::domain::joint_file::joint_file;
 use crate::domain::result_file::{self, NameWords, ResultFile};
 use crate::domain::spreadsheet;
@@ -28,21 +31,69 @@ fn joint_words(state: AppState) -> NameWords<'static> {
     NameWords { kind: state.t().file_joint, sealed: "" }
 }
 
-/// Downloads the own answers as a result file to send to the partner; `done` says so (and, for
-/// answers not sealed, warns).
-pub fn result_file(state: AppState, id: &str, done: &str) {
+/// Downloads the own answers as a result file to send to the partner, protected with
+/// `passphrase` if one is given; `done` says so (and, for answers not sealed, warns). `after`
+/// runs once the file is offered (or refused).
+pub fn result_file(state: AppState, id: &str, done: &str, passphrase: Option<String>, after: Box<dyn FnOnce()>) {
     let Some(own) = state.with_assessment_untracked(id, |a| a.own.clone()) else { return };
     let now = state.now();
     let name = result_file::file_name(&own, &now, "json", words(state, state.t().file_result));
-    offer_file(state, &name, &ResultFile::new(&own, &now).to_json(), files::JSON, done);
+    let text = ResultFile::new(&own, &now).to_json();
+    offer_answers(state, id.to_string(), name, text, done.to_string(), passphrase, after);
 }
 
-/// Downloads the round as a joint file: both partners' answers, the plan and the round's date.
-pub fn joint(state: AppState, id: &str) {
+/// Downloads the round as a joint file: both partners' answers, the plan and the round's date;
+/// protected with `passphrase` if one is given.
+pub fn joint(state: AppState, id: &str, passphrase: Option<String>) {
     let Some(file) = state.with_assessment_untracked(id, |a| joint_file(a, &state.now())).flatten() else { return };
     let date = file.round_date.clone().unwrap_or_default();
     let name = result_file::file_name(&file.responses, &date, "json", joint_words(state));
-    offer_file(state, &name, &file.to_json(), files::JSON, state.t().joint_downloaded);
+    let done = state.t().joint_downloaded.to_string();
+    offer_answers(state, id.to_string(), name, file.to_json(), done, passphrase, Box::new(|| {}));
+}
+
+/// Offers a file of the answers of assessment `id`: as it is, or protected with `passphrase`.
+/// Protecting derives a key, which takes a moment and runs off the page's thread (Web Crypto):
+/// meanwhile a status says so. Then `done` (naming the file as `{file}`) with the passphrase, kept
+/// with the assessment so that its sender can give it again; then `after`.
+fn offer_answers(
+    state: AppState,
+    id: String,
+    name: String,
+    text: String,
+    done: String,
+    passphrase: Option<String>,
+    after: Box<dyn FnOnce()>,
+) {
+    let t = state.t();
+    let Some(passphrase) = passphrase else {
+        offer_file(state, &name, &text, files::JSON, &done);
+        return after();
+    };
+    state.notice.set(Some(Notice::Info(t.protecting.to_string())));
+    leptos::task::spawn_local(async move {
+        let notice = match crypto::seal(text.as_bytes(), &passphrase).await {
+            Err(_) => Notice::Error(t.protect_failed.to_string()),
+            Ok(sealed) => match files::download(&name, &sealed, files::JSON) {
+                Err(files::DownloadRefused) => Notice::Error(t.export_failed.to_string()),
+                Ok(()) => {
+                    let done = format!(
+                        "{} {}",
+                        i18n::fill(&done, &[("file", &name)]),
+                        i18n::fill(t.protected_with, &[("passphrase", &passphrase)])
+                    );
+                    let export = Export { file: name, at: state.now(), passphrase };
+                    match state.edit(&id, |a| a.record_export(export)) {
+                        Ok(()) => Notice::Info(done),
+                        // Not kept: said first, with the passphrase to note down.
+                        Err(reason) => Notice::Error(format!("{reason} {done}")),
+                    }
+                }
+            },
+        };
+        state.notice.set(Some(notice));
+        after();
+    });
 }
 
 /// Downloads both partners' answers and the gaps as CSV, for people who work in spreadsheets.

@@ -1,6 +1,7 @@
 //! Small pieces the screens share: the steps above an assessment's screens, the message regions,
-//! a file chooser that reads what is chosen, a chart drawn for its width, downloads, and finding
-//! elements in the widget's shadow root.
+//! a file chooser that reads what is chosen (and opens a protected one), a chart drawn for its
+//! width, downloads and protecting them with a passphrase, and finding elements in the widget's
+//! shadow root.
 
 pub mod chart;
 pub mod chooser;
@@ -10,6 +11,7 @@ pub mod gaps;
 pub mod header;
 pub mod language;
 pub mod notices;
+pub mod protect;
 pub mod region;
 
 use leptos::prelude::*;

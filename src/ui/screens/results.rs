@@ -1,12 +1,13 @@
 //! One partner's own result: a score per dimension as a chart and a table; sealing the answers
 //! and downloading the result file to send, as one step (with a check of what is unanswered
-//! first); and the partner's file to open.
+//! first), protected with a passphrase unless the person chose otherwise; the passphrases of the
+//! files protected so far; and the partner's file to open.
 
 use leptos::prelude::*;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use crate::adapters::clock;
+use crate::adapters::{clock, intl};
 use crate::charts::{self, Ticks};
 use crate::domain::instrument::Kind;
 use crate::domain::result_file::read_partner_file;
@@ -21,6 +22,7 @@ use crate::ui::parts::chooser::{file_chooser, Chooser};
 use crate::ui::parts::dom::confirmed;
 use crate::ui::parts::download;
 use crate::ui::parts::header::assessment_header;
+use crate::ui::parts::protect::Protection;
 use crate::ui::parts::region::{inert, live, on, parts, region, section};
 use crate::ui::parts::{credit, missing, source_words};
 use crate::ui::state::{AppState, Notice, Screen};
@@ -117,6 +119,7 @@ fn own_results(state: AppState, id: String, assessment: Assessment, instrument: 
         chart(state, t.results_chart_label.to_string(), caption, draw),
         region(scores_markup, inert()),
         send_section(state, id.clone(), &assessment, instrument.clone()),
+        passphrases(state, id.clone()),
         partner_section(state, id, &assessment, instrument.clone()),
         region(credit(&instrument), inert()),
     ])
@@ -163,7 +166,8 @@ fn not_ticked_section(t: &Strings, instrument: &Instrument, assessment: &Assessm
 
 /// Sending the answers: sealed and downloaded in one step, after a check of what is unanswered;
 /// once sealed, downloaded again or re-opened; and, for the rare need, a download without a seal,
-/// after a warning. Plus the spreadsheet.
+/// after a warning. Each protected with a passphrase, unless the person chose otherwise. Plus the
+/// spreadsheet, which is plain and says so.
 fn send_section(state: AppState, id: String, assessment: &Assessment, instrument: Arc<Instrument>) -> AnyView {
     let t = state.t();
     let sealed_at = assessment.own.sealed_at.clone();
@@ -171,6 +175,7 @@ fn send_section(state: AppState, id: String, assessment: &Assessment, instrument
     // The completeness check, once "Seal and download" was asked with statements unanswered:
     // how many, of how many.
     let checking = RwSignal::new(None::<(usize, usize)>);
+    let protection = Protection::fresh();
     let handle = on(move |ev| {
         let Some((action, _, _)) = asked::<Results>(ev) else { return };
         match action {
@@ -183,77 +188,127 @@ fn send_section(state: AppState, id: String, assessment: &Assessment, instrument
                 if p.answered < p.total && action == Results::SealAndSend {
                     checking.set(Some((p.total - p.answered, p.total)));
                     state.focus_soon(ids::selector(ids::SEAL_CHECK));
-                } else {
-                    seal_and_send(state, &id, sealed);
+                } else if let Some(passphrase) = protection.choice(state) {
+                    seal_and_send(state, &id, sealed, passphrase);
                 }
             }
             Results::BackToAnswers => back_to_answers(state, &id, &instrument),
-            Results::Download if sealed || confirmed(t.unsealed_confirm) => {
-                download::result_file(state, &id, if sealed { t.exported } else { t.exported_unsealed });
+            Results::Download => {
+                let Some(passphrase) = protection.choice(state) else { return };
+                if sealed || confirmed(t.unsealed_confirm) {
+                    let done = if sealed { t.exported } else { t.exported_unsealed };
+                    download::result_file(state, &id, done, passphrase, Box::new(|| {}));
+                }
             }
-            Results::Download => {}
             Results::Reopen => reopen(state, &id),
             Results::Spreadsheet => download::spreadsheet(state, &id),
         }
     });
-    let markup = move || {
+    let top = html! {
+        h2 id=(ids::EXPORT_TITLE) { (t.export_title) }
+        p { (t.export_intro) }
+        p { (t.seal_intro) }
+    };
+    let buttons = move || {
         html! {
-            section.psc-card aria-labelledby=(ids::EXPORT_TITLE) {
-                h2 id=(ids::EXPORT_TITLE) { (t.export_title) }
-                p { (t.export_intro) }
-                p { (t.seal_intro) }
-                @if let Some((unanswered, total)) = checking.get() {
-                    div.psc-check id=(ids::SEAL_CHECK) role="group" aria-labelledby=(ids::SEAL_CHECK_TEXT) tabindex="-1" {
-                        p id=(ids::SEAL_CHECK_TEXT) {
-                            (i18n::fill(state.counted(t.seal_check, unanswered), &[("unanswered", &unanswered), ("total", &total)]))
-                        }
-                        div.psc-actions {
-                            button type="button" .psc-primary data-do=(Results::BackToAnswers.attr()) { (t.back_to_answers) }
-                            button type="button" .psc-secondary data-do=(Results::SealAnyway.attr()) { (t.seal_anyway) }
-                        }
+            @if let Some((unanswered, total)) = checking.get() {
+                div.psc-check id=(ids::SEAL_CHECK) role="group" aria-labelledby=(ids::SEAL_CHECK_TEXT) tabindex="-1" {
+                    p id=(ids::SEAL_CHECK_TEXT) {
+                        (i18n::fill(state.counted(t.seal_check, unanswered), &[("unanswered", &unanswered), ("total", &total)]))
+                    }
+                    div.psc-actions {
+                        button type="button" .psc-primary data-do=(Results::BackToAnswers.attr()) { (t.back_to_answers) }
+                        button type="button" .psc-secondary data-do=(Results::SealAnyway.attr()) { (t.seal_anyway) }
                     }
                 }
-                @if let Some(date) = &sealed_at {
-                    p.psc-info { (i18n::fill(t.sealed_on, &[("date", &clock::date_of(t.lang, date))])) }
-                    div.psc-actions {
-                        button type="button" .psc-primary data-do=(Results::Download.attr()) { (t.export_button) }
-                        button type="button" .psc-secondary.psc-seal data-do=(Results::Reopen.attr()) { (t.reopen_button) }
-                    }
-                } @else {
-                    div.psc-actions {
-                        button type="button" .psc-primary.psc-seal data-do=(Results::SealAndSend.attr()) { (t.seal_and_download) }
-                    }
-                    p.psc-hint { (t.unsealed_hint) }
-                    div.psc-actions {
-                        button type="button" .psc-secondary data-do=(Results::Download.attr()) { (t.download_unsealed) }
-                    }
-                }
+            }
+            @if let Some(date) = &sealed_at {
+                p.psc-info { (i18n::fill(t.sealed_on, &[("date", &clock::date_of(t.lang, date))])) }
                 div.psc-actions {
-                    button type="button" .psc-secondary data-do=(Results::Spreadsheet.attr()) { (t.csv_button) }
+                    button type="button" .psc-primary data-do=(Results::Download.attr()) { (t.export_button) }
+                    button type="button" .psc-secondary.psc-seal data-do=(Results::Reopen.attr()) { (t.reopen_button) }
                 }
+            } @else {
+                div.psc-actions {
+                    button type="button" .psc-primary.psc-seal data-do=(Results::SealAndSend.attr()) { (t.seal_and_download) }
+                }
+                p.psc-hint { (t.unsealed_hint) }
+                div.psc-actions {
+                    button type="button" .psc-secondary data-do=(Results::Download.attr()) { (t.download_unsealed) }
+                }
+            }
+            div.psc-actions {
+                button type="button" .psc-secondary data-do=(Results::Spreadsheet.attr()) { (t.csv_button) }
+            }
+            p.psc-hint.psc-no-print { (t.csv_not_protected) }
+        }
+        .into_string()
+    };
+    section(
+        "psc-card",
+        ids::EXPORT_TITLE.to_string(),
+        vec![region(top, inert()), protection.view(state), live(Signal::derive(buttons), handle)],
+    )
+}
+
+/// The passphrase of every file protected from this assessment, latest first, for a partner who
+/// lost one; drawn again when a file is protected. Nothing while there is none.
+fn passphrases(state: AppState, id: String) -> AnyView {
+    let t = state.t();
+    let markup = move || {
+        let exports = state.with_assessment(&id, |a| a.exports.clone()).unwrap_or_default();
+        if exports.is_empty() {
+            return String::new();
+        }
+        let headers = [t.col_file, t.col_downloaded, t.passphrase_label];
+        let rows = html! {
+            @for export in exports.iter().rev() {
+                tr {
+                    th scope="row" data-label=(t.col_file) { (export.file) }
+                    (cell(t.col_downloaded, intl::date_time(&export.at, t.lang), false))
+                    td.psc-passphrase data-label=(t.passphrase_label) { (export.passphrase) }
+                }
+            }
+        };
+        html! {
+            section.psc-card.psc-no-print aria-labelledby=(ids::PASSPHRASES_TITLE) {
+                h2 id=(ids::PASSPHRASES_TITLE) { (t.passphrases_title) }
+                p { (t.passphrases_intro) }
+                (table(ids::PASSPHRASES, t.passphrases_title, &headers, rows))
             }
         }
         .into_string()
     };
-    live(Signal::derive(markup), handle)
+    live(Signal::derive(markup), inert())
 }
 
-/// Seals the answers, downloads the sealed result file and draws the screen afresh, focus on the
-/// partner's file. The seal is made in memory even when storage refused it (the notice then says
-/// so), and the file carries it. If another tab sealed them since the screen was drawn, the
-/// screen is only drawn afresh: the button does what it said, or nothing.
-fn seal_and_send(state: AppState, id: &str, drawn_sealed: bool) {
+/// Seals the answers, downloads the sealed result file (protected with `passphrase`, if any) and
+/// draws the screen afresh, focus on the partner's file. The seal is made in memory even when
+/// storage refused it (the notice then says so), and the file carries it. If another tab sealed
+/// them since the screen was drawn, the screen is only drawn afresh: the button does what it
+/// said, or nothing.
+fn seal_and_send(state: AppState, id: &str, drawn_sealed: bool, passphrase: Option<String>) {
     let sealed = state.with_assessment_untracked(id, |a| a.own.is_sealed()).unwrap_or(false);
     if sealed != drawn_sealed {
         return state.redraw(ids::selector(ids::EXPORT_TITLE));
     }
     let now = state.now();
     let saved = state.edit(id, |a| a.seal(&now));
-    download::result_file(state, id, state.t().sealed_and_downloaded);
-    if let Err(reason) = saved {
-        state.notice.set(Some(Notice::Error(reason)));
-    }
-    state.redraw(ids::selector(ids::PARTNER_FILE));
+    let screen = Screen::Results(id.to_string());
+    let after = Box::new(move || {
+        if let Err(reason) = saved {
+            // Said first, beside what was downloaded (with its passphrase, if protected).
+            state.notice.update(|notice| {
+                if let Some(Notice::Info(done)) = notice {
+                    *notice = Some(Notice::Error(format!("{reason} {done}")));
+                }
+            });
+        }
+        if state.shows(&screen) {
+            state.redraw(ids::selector(ids::PARTNER_FILE));
+        }
+    });
+    download::result_file(state, id, state.t().sealed_and_downloaded, passphrase, after);
 }
 
 /// Re-opens sealed answers after asking, and draws the screen afresh, focus back on the button.

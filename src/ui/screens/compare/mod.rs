@@ -127,6 +127,7 @@ fn comparison(state: AppState, id: String, assessment: Assessment, instrument: A
             button type="button" .psc-secondary data-do=(Comparing::Print.attr()) { (t.print) }
             button type="button" .psc-secondary data-do=(Comparing::Spreadsheet.attr()) { (t.csv_button) }
         }
+        p.psc-hint.psc-no-print { (t.csv_not_protected) }
         (credit(&instrument))
     };
     let caption = format!("{summary} {}", t.compare_chart_caption);

@@ -17,6 +17,7 @@ use crate::ui::markup::{cell, html, table, Markup};
 use crate::ui::parts::chart::chart_now;
 use crate::ui::parts::chooser::{file_chooser, Chooser};
 use crate::ui::parts::credit;
+use crate::ui::parts::dom::is_open;
 use crate::ui::parts::gaps::gap_cell;
 use crate::ui::parts::region::{inert, live};
 use crate::ui::state::AppState;
@@ -48,9 +49,11 @@ pub fn section(state: AppState) -> impl IntoView {
         ..Chooser::one(ids::COMBINE_FILES, ids::COMBINE_ERROR, t.combine_label)
     };
     view! {
+        // Open while it has something to say, and never folded by the app once open (while a
+        // passphrase is asked for, say).
         <details
             class="psc-card psc-fold psc-combine"
-            prop:open=move || error.with(|e| !e.is_empty()) || shown.with(|v| !v.is_empty())
+            prop:open=move || error.with(|e| !e.is_empty()) || shown.with(|v| !v.is_empty()) || is_open(state.widget, ids::COMBINE_TITLE)
         >
             <summary>
                 <h2 id=ids::COMBINE_TITLE>{t.combine_title}</h2>

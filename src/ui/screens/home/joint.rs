@@ -14,6 +14,7 @@ use crate::ui::fetching::fetch_instrument_of;
 use crate::ui::ids;
 use crate::ui::markup::html;
 use crate::ui::parts::chooser::{file_chooser, Chooser};
+use crate::ui::parts::dom::is_open;
 use crate::ui::parts::region::{live, on};
 use crate::ui::state::{AppState, Notice, Screen};
 use crate::ui::words;
@@ -85,10 +86,11 @@ pub fn section(state: AppState) -> impl IntoView {
     });
     let chooser = Chooser::one(ids::JOINT_FILE, ids::JOINT_ERROR, t.joint_label);
     view! {
-        // Folded away until wanted; open while it has something to say.
+        // Folded away until wanted; open while it has something to say, and never folded by the
+        // app once open (while a passphrase is asked for, say).
         <details
             class="psc-card psc-fold"
-            prop:open=move || error.with(|e| !e.is_empty()) || chosen.with(Option::is_some)
+            prop:open=move || error.with(|e| !e.is_empty()) || chosen.with(Option::is_some) || is_open(state.widget, ids::JOINT_TITLE)
         >
             <summary>
                 <h2 id=ids::JOINT_TITLE>{t.joint_title}</h2>

@@ -82,7 +82,7 @@ pub fn section(state: AppState) -> impl IntoView {
     };
     let invalid = move |bad: fn(Faults) -> bool| move || bad(faults.get()).then_some("true");
     let max = MAX_NAME_CHARS.to_string();
-    let custom = Chooser::one(ids::CUSTOM_FILE, ids::CUSTOM_ERROR, t.custom_label);
+    let custom = Chooser { unlocks: false, ..Chooser::one(ids::CUSTOM_FILE, ids::CUSTOM_ERROR, t.custom_label) };
     let read_custom = read_custom(state, chosen, custom_error);
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

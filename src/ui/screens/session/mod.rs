@@ -25,6 +25,7 @@ use crate::ui::ids;
 use crate::ui::markup::html;
 use crate::ui::parts::download;
 use crate::ui::parts::header::assessment_header;
+use crate::ui::parts::protect::Protection;
 use crate::ui::parts::region::{inert, on, parts, region, section};
 use crate::ui::parts::{credit, missing, source_words};
 use crate::ui::state::{AppState, Screen};
@@ -127,14 +128,15 @@ fn document(state: AppState, talk: Arc<Talk>) -> AnyView {
             }
         }
     });
-    let keep = html! {
-        section.psc-card.psc-keep aria-labelledby=(ids::KEEP_TITLE) {
-            h2 id=(ids::KEEP_TITLE) { (t.joint_keep_title) }
-            p { (t.joint_keep_intro) }
-            button type="button" .psc-primary data-do=(Session::Joint.attr()) { (t.joint_download) }
-        }
-        (credit(&instrument))
+    // Keeping the session: the joint file, protected with a passphrase unless the partners
+    // choose otherwise.
+    let keep_top = html! {
+        h2 id=(ids::KEEP_TITLE) { (t.joint_keep_title) }
+        p { (t.joint_keep_intro) }
     };
+    let keep_button =
+        html! { button type="button" .psc-primary data-do=(Session::Joint.attr()) { (t.joint_download) } };
+    let protection = Protection::fresh();
     let handle = {
         let id = id.clone();
         on(move |ev| match asked::<Session>(ev) {
@@ -142,7 +144,11 @@ fn document(state: AppState, talk: Arc<Talk>) -> AnyView {
             Some((Session::Print, _, _)) => {
                 let _ = window().print();
             }
-            Some((Session::Joint, _, _)) => download::joint(state, &id),
+            Some((Session::Joint, _, _)) => {
+                if let Some(passphrase) = protection.choice(state) {
+                    download::joint(state, &id, passphrase);
+                }
+            }
             None => {}
         })
     };
@@ -176,6 +182,11 @@ fn document(state: AppState, talk: Arc<Talk>) -> AnyView {
     shown.extend(reflections.map(|markup| region(markup, inert())));
     shown.push(plan::table(state, &talk.assessment, &instrument));
     shown.push(rounds::section(state, &talk.assessment, &instrument, (&talk.own_name, &talk.partner_name)));
-    shown.push(region(keep, handle));
+    shown.push(section(
+        "psc-card psc-keep",
+        ids::KEEP_TITLE.to_string(),
+        vec![region(keep_top, inert()), protection.view(state), region(keep_button, handle)],
+    ));
+    shown.push(region(credit(&instrument), inert()));
     view! { <div class="psc-session-view">{shown}</div> }.into_any()
 }
