@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { execFileSync } from 'node:child_process';
-import { serveDist, launchBrowser, dist, repo, items, instrument, startAssessment, ratingRadio } from '../tests/e2e/harness.mjs';
+import { serveDist, launchBrowser, dist, repo, items, instrument, startAssessment, ratingRadio, seal } from '../tests/e2e/harness.mjs';
 
 const runs = Number(process.argv[2] ?? 7);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -135,7 +135,7 @@ console.log(`one answer to screen and storage, median of ${answerTimes.length}: 
 
 // 4. Opening a partner's file and drawing the comparison (unthrottled).
 await page.getByRole('button', { name: 'See my results' }).click();
-await page.getByRole('button', { name: 'Seal my answers' }).click();
+await seal(page, { anyway: true });
 const partner = JSON.stringify({
   format: 'partnership-scorecard-result', format_version: 1, exported_at: '2026-11-21T00:00:00Z',
   responses: {
