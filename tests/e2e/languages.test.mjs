@@ -56,10 +56,15 @@ async function answerAll(page, lang, ratings) {
   for (const d of questionnaire(lang).dimensions) for (const item of d.items) await radio(page, lang, item, ratings[item.id]).check();
 }
 
-/** Seals on the results screen, every statement answered, and returns the downloaded file. */
+/**
+ * Seals on the results screen, every statement answered, and returns the downloaded file: plain
+ * (the box unticked, in the language's words), as these tests are about languages; protection
+ * has tests of its own.
+ */
 async function sealAndDownload(page, lang) {
   const t = words(lang);
   await page.getByRole('button', { name: t.see_results }).click();
+  await page.getByLabel(t.protect_label).uncheck();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: t.seal_and_download }).click()]);
   await page.getByRole('button', { name: t.reopen_button }).waitFor();
   return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
