@@ -70,6 +70,7 @@ for (const [lang, shot] of [['fr', 'french-answering'], ['ar', 'arabic-compariso
     await p.getByLabel(t.import_label).setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(english)) });
     await p.getByRole('heading', { level: 1, name: t.compare_title }).waitFor();
   }
+  await p.evaluate(() => window.scrollTo(0, 0)); // from the top: the steps, the title, the first statements
   await p.waitForTimeout(300);
   await p.screenshot({ path: `${out}/screenshot-${shot}.png` });
   await context.close();
