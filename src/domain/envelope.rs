@@ -10,7 +10,7 @@
 use serde_json::Value;
 
 use super::base64;
-use super::json::{self, Reader, Shape, ShapeProblem};
+use super::json::{self, Reader, ShapeProblem, TextProblem};
 use super::result_file::MAX_FILE_BYTES;
 
 /// The `format` of a protected file: recognised by it before anything else is read.
@@ -162,16 +162,11 @@ impl Envelope {
     /// outside [`MIN_ITERATIONS`]..=[`MAX_ITERATIONS`], bad base64, a salt or nonce of the wrong
     /// size, a ciphertext shorter than its tag.
     pub fn read(text: &str) -> Result<Envelope, EnvelopeError> {
-        if text.len() > MAX_ENVELOPE_BYTES {
-            return Err(EnvelopeError::TooLarge { bytes: text.len(), limit: MAX_ENVELOPE_BYTES });
-        }
-        let text = text.trim_start_matches('\u{feff}');
-        if text.trim().is_empty() {
-            return Err(EnvelopeError::Empty);
-        }
-        let value = json::parse(text).map_err(|p| match p.shape {
-            Shape::CutOff => EnvelopeError::Truncated,
-            _ => EnvelopeError::NotJson,
+        let value = json::document(text, MAX_ENVELOPE_BYTES).map_err(|p| match p {
+            TextProblem::TooLarge { bytes, limit } => EnvelopeError::TooLarge { bytes, limit },
+            TextProblem::Empty => EnvelopeError::Empty,
+            TextProblem::NotJson => EnvelopeError::NotJson,
+            TextProblem::CutOff => EnvelopeError::Truncated,
         })?;
         if !is_envelope_value(&value) {
             return Err(EnvelopeError::NotAnEnvelope);
@@ -226,7 +221,7 @@ fn fixed<const N: usize>(field: &'static str, text: &str) -> Result<[u8; N], Env
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::json::Type;
+    use crate::domain::json::{Shape, Type};
     use proptest::strategy::Strategy;
 
     fn header() -> Header {

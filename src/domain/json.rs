@@ -58,6 +58,28 @@ pub fn parse(text: &str) -> Result<Value, ShapeProblem> {
     })
 }
 
+/// Why a file's text is not a JSON document to read further.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextProblem {
+    TooLarge { bytes: usize, limit: usize },
+    Empty,
+    NotJson,
+    CutOff,
+}
+
+/// The JSON document a file holds, checked in the order every file reader needs: at most `limit`
+/// bytes (before any parsing), a byte-order mark left aside, not blank, then parsed.
+pub fn document(text: &str, limit: usize) -> Result<Value, TextProblem> {
+    if text.len() > limit {
+        return Err(TextProblem::TooLarge { bytes: text.len(), limit });
+    }
+    let text = text.trim_start_matches('\u{feff}');
+    if text.trim().is_empty() {
+        return Err(TextProblem::Empty);
+    }
+    parse(text).map_err(|p| if p.shape == Shape::CutOff { TextProblem::CutOff } else { TextProblem::NotJson })
+}
+
 /// A JSON object being read, with its place in the file.
 pub struct Object<'v> {
     pub map: &'v Map<String, Value>,

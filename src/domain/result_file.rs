@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::instrument::Instrument;
-use super::json::{self, Reader, Shape, ShapeProblem, Type};
+use super::json::{self, Reader, Shape, ShapeProblem, TextProblem, Type};
 use super::plan::Action;
 use super::responses::{check_name, Rating, Responses, MAX_TEXT_CHARS};
 
@@ -237,16 +237,11 @@ pub fn read_partner_file(text: &str, instrument: &Instrument, own_role: &str) ->
 /// reason before anything of it is kept: too large, empty, not JSON, cut off, another kind of
 /// file, another format version, or fields that do not fit.
 pub(crate) fn read_file(text: &str, format: &str) -> Result<ResultFile, ImportError> {
-    if text.len() > MAX_FILE_BYTES {
-        return Err(ImportError::TooLarge { bytes: text.len(), limit: MAX_FILE_BYTES });
-    }
-    let text = text.trim_start_matches('\u{feff}');
-    if text.trim().is_empty() {
-        return Err(ImportError::Empty);
-    }
-    let value = json::parse(text).map_err(|p| match p.shape {
-        Shape::CutOff => ImportError::Truncated,
-        _ => ImportError::NotJson,
+    let value = json::document(text, MAX_FILE_BYTES).map_err(|p| match p {
+        TextProblem::TooLarge { bytes, limit } => ImportError::TooLarge { bytes, limit },
+        TextProblem::Empty => ImportError::Empty,
+        TextProblem::NotJson => ImportError::NotJson,
+        TextProblem::CutOff => ImportError::Truncated,
     })?;
     match value.get("format").and_then(Value::as_str) {
         Some(found) if found == format => {}
