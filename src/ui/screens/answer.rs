@@ -240,6 +240,8 @@ fn answering(state: AppState, id: String, assessment: Assessment, instrument: Ar
     let last = move || shown_part.get().is_none_or(|n| n + 1 >= parts);
     let questions = questions(t, &instrument, own).into_string();
 
+    // The form by number once: the count of statements does not change on this screen.
+    let progress_text = state.counted(t.progress_text, total);
     view! {
         {assessment_header(state, &assessment, &instrument)}
         <h1 tabindex="-1">{instrument.title.clone()}</h1>
@@ -247,7 +249,7 @@ fn answering(state: AppState, id: String, assessment: Assessment, instrument: Ar
         <p class="psc-hint">{t.answer_intro}</p>
         <div class="psc-progress-bar">
             <progress max=total value=move || done.get() aria-label=t.progress_label></progress>
-            <span>{move || i18n::fill(state.counted(t.progress_text, total), &[("answered", &done.get()), ("total", &total)])}</span>
+            <span>{move || i18n::fill(progress_text, &[("answered", &done.get()), ("total", &total)])}</span>
             <span class="psc-part">{position}</span>
             {save_indicator(state)}
         </div>
