@@ -26,11 +26,15 @@ const { default: init } = await import(`${base}partnership-scorecard.js`);
 await init({ module_or_path: `${base}partnership-scorecard_bg.wasm` });
 
 // Offline after one visit: only where the page and the app share an origin (a host site on
-// another origin cannot, and need not, register it). Once the widgets run, the service worker is
-// asked to fetch every built-in questionnaire in the background, so any of them opens offline.
+// another origin cannot, and need not, register it). Once the first screen is drawn and the page
+// is idle (before, installing it competed with that screen for the processor), the service worker
+// is registered and asked to fetch every built-in questionnaire, so any of them opens offline.
 if ('serviceWorker' in navigator && new URL(base).origin === location.origin) {
-  navigator.serviceWorker.register(`${base}sw.js`)
-    .then(() => navigator.serviceWorker.ready)
-    .then((registration) => registration.active?.postMessage('keep-all-content'))
-    .catch(() => {});
+  const whenIdle = window.requestIdleCallback ?? ((then) => setTimeout(then, 1000));
+  whenIdle(() => {
+    navigator.serviceWorker.register(`${base}sw.js`)
+      .then(() => navigator.serviceWorker.ready)
+      .then((registration) => registration.active?.postMessage('keep-all-content'))
+      .catch(() => {});
+  }, { timeout: 5000 });
 }

@@ -151,7 +151,12 @@ fn follow_choice(state: AppState, chosen: RwSignal<String>) {
             chosen.set(first);
         }
     });
-    // The chosen built-in questionnaire is fetched as soon as it is chosen.
+    // The chosen built-in questionnaire is fetched as soon as it is chosen; the index's first
+    // (known without the index: `library::BUILT_IN` is in its order, checked) beside the index
+    // rather than after it, a step fewer before the first question.
+    if chosen.with_untracked(String::is_empty) {
+        state.fetch(library::BUILT_IN[0]);
+    }
     Effect::new(move |_| state.fetch(&chosen.get()));
 }
 
