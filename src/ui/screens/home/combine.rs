@@ -52,7 +52,7 @@ pub fn section(state: AppState) -> impl IntoView {
         // Open while it has something to say, and never folded by the app once open (while a
         // passphrase is asked for, say).
         <details
-            class="psc-card psc-fold psc-combine psc-later"
+            class="psc-card psc-fold psc-combine"
             prop:open=move || error.with(|e| !e.is_empty()) || shown.with(|v| !v.is_empty()) || is_open(state.widget, ids::COMBINE_TITLE)
         >
             <summary>

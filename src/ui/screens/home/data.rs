@@ -40,7 +40,7 @@ pub fn section(state: AppState) -> impl IntoView {
         _ => {}
     });
     view! {
-        <section aria-labelledby=ids::DATA_TITLE class="psc-card psc-later">
+        <section aria-labelledby=ids::DATA_TITLE class="psc-card">
             <h2 id=ids::DATA_TITLE>{t.data_title}</h2>
             {move || (state.kept.get() == Some(false)).then(|| view! { <p id="psc-may-clear">{t.storage_may_be_cleared}</p> })}
             {region(markup, handle)}

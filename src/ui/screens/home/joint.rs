@@ -89,7 +89,7 @@ pub fn section(state: AppState) -> impl IntoView {
         // Folded away until wanted; open while it has something to say, and never folded by the
         // app once open (while a passphrase is asked for, say).
         <details
-            class="psc-card psc-fold psc-later"
+            class="psc-card psc-fold"
             prop:open=move || error.with(|e| !e.is_empty()) || chosen.with(Option::is_some) || is_open(state.widget, ids::JOINT_TITLE)
         >
             <summary>
