@@ -110,3 +110,23 @@ test('in forced-colours (high contrast) mode focus and large gaps stay marked, a
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// Chromium leaves content it has not rendered out of its accessibility tree: with
+// `content-visibility: auto` the start screen's lower sections were missing at phone width until
+// scrolled near (found in issue 15's work). Read from the browser's own tree, not the DOM.
+test("at phone width the browser's accessibility tree holds the whole start screen, far below the fold too", async () => {
+  const errors = [];
+  const context = await env.browser.newContext({ viewport: { width: 375, height: 667 } });
+  const page = await newPage(context, errors);
+  await page.goto(env.server.url);
+  await page.getByRole('button', { name: 'Delete all my data from this browser' }).waitFor();
+  const cdp = await context.newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  const exposed = new Set(nodes.filter((n) => !n.ignored).map((n) => `${n.role?.value}: ${n.name?.value}`));
+  for (const wanted of [
+    'heading: Your data in this browser', 'button: Delete all my data from this browser',
+    "heading: Combine several people's answers", 'heading: Reopen a joint session',
+  ]) assert.ok(exposed.has(wanted), `${wanted} is not in the accessibility tree`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
