@@ -16,6 +16,9 @@ const preload = (href, as) => {
 };
 preload(`${base}main.css`, 'style');
 preload(`${base}content/instruments/index.json`, 'fetch');
+// The app's code too, on a host page: otherwise the wasm is asked for only once the glue below
+// has arrived, a round trip later.
+preload(`${base}partnership-scorecard_bg.wasm`, 'fetch');
 for (const host of hosts) {
   host.dataset.pscBase ??= base;
   const named = host.dataset.instrument;
@@ -26,9 +29,10 @@ const { default: init } = await import(`${base}partnership-scorecard.js`);
 await init({ module_or_path: `${base}partnership-scorecard_bg.wasm` });
 
 // Offline after one visit: only where the page and the app share an origin (a host site on
-// another origin cannot, and need not, register it). Once the first screen is drawn and the page
-// is idle (before, installing it competed with that screen for the processor), the service worker
-// is registered and asked to fetch every built-in questionnaire, so any of them opens offline.
+// another origin cannot, and need not, register it). At the first idle moment after the app has
+// started (at most 5 s later), rather than at once, when installing it competed with the first
+// screen for the processor, the service worker is registered and asked to fetch every built-in
+// questionnaire, so any of them opens offline.
 if ('serviceWorker' in navigator && new URL(base).origin === location.origin) {
   const whenIdle = window.requestIdleCallback ?? ((then) => setTimeout(then, 1000));
   whenIdle(() => {

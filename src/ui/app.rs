@@ -19,6 +19,14 @@ pub fn app(widget: u32, options: &'static Options, content: Source) -> impl Into
     let state = AppState::new(widget, options, content);
     state.start_language();
     state.load_index();
+    // The questionnaire the start screen offers first, unless the host page names one: fetched
+    // beside the index rather than after it, a step fewer before the first question (its id is
+    // known without the index: `domain::library::BUILT_IN` is in the index's order, checked).
+    if options.instrument.is_none() {
+        if let Some(first) = crate::domain::library::BUILT_IN.first() {
+            state.fetch(first);
+        }
+    }
     state.load_hosted();
     state.keep_instruments_of_stored_assessments();
     // Each screen is mounted afresh when the screen changes, never diffed against the previous
@@ -142,9 +150,10 @@ fn follow_width(state: AppState, area: NodeRef<leptos::html::Div>) {
                 state.width.set(width);
             }
         };
-        // No first measure here: reading the width now would lay the page out before its first
-        // frame (profiled: most of a 190 ms layout at 4x CPU); the observer reports it anyway,
-        // once laid out, before that frame is drawn.
+        // No first read here: a read before the first frame makes the browser work out styles
+        // (and, where the widget is not hidden while its stylesheet loads, as in the single-file
+        // copy, layout) early, for a width the observer reports anyway once laid out, before
+        // that frame is drawn.
         let observed = element.clone();
         let callback = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || measure(&observed)).into_js_value();
         if let Ok(observer) = web_sys::ResizeObserver::new(callback.unchecked_ref()) {

@@ -58,6 +58,8 @@ impl AppState {
         if asked || !library::is_built_in(&id) {
             return;
         }
+        // Marked at once, not when the task first runs: a second ask meanwhile fetches nothing.
+        self.set_fetch(&id, Some(Load::Loading));
         leptos::task::spawn_local(async move {
             let _ = state.instrument_named(&id).await;
         });

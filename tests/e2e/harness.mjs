@@ -1,7 +1,7 @@
 // Shared by the browser tests: a static server over the release build in dist/, Debian's
 // Chromium driven by playwright-core, and the instrument data the tests compute expectations from.
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { readFileSync, existsSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { join, extname, normalize } from 'node:path';
@@ -30,16 +30,15 @@ export async function serveDist(root = dist, { folder = '/' } = {}) {
   if (!existsSync(join(root, 'index.html'))) {
     throw new Error('dist/index.html is missing: run `trunk build --release` first (scripts/test.sh does)');
   }
-  // Each file is compressed once (again when it changes), as a host that caches or precompresses
-  // does: compressing the wasm anew for every request held the server up for tens of
-  // milliseconds, which showed in the timings of scripts/bench.mjs.
+  // Each file is compressed once (again when its bytes change), as a host that caches or
+  // precompresses does: compressing the wasm anew for every request held the server up for tens
+  // of milliseconds, which showed in the timings of scripts/bench.mjs.
   const compressed = new Map();
-  const gzipOnce = async (file, body) => {
-    const { mtimeMs, size } = await stat(file);
+  const gzipOnce = (file, body) => {
     const known = compressed.get(file);
-    if (known?.mtimeMs === mtimeMs && known.size === size) return known.gzipped;
+    if (known?.body.equals(body)) return known.gzipped;
     const gzipped = gzipSync(body, { level: 9 });
-    compressed.set(file, { mtimeMs, size, gzipped });
+    compressed.set(file, { body, gzipped });
     return gzipped;
   };
   const server = createServer(async (req, res) => {
@@ -52,7 +51,7 @@ export async function serveDist(root = dist, { folder = '/' } = {}) {
       if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
         headers['content-encoding'] = 'gzip';
         res.writeHead(200, headers);
-        res.end(await gzipOnce(file, body));
+        res.end(gzipOnce(file, body));
       } else {
         res.writeHead(200, headers);
         res.end(body);

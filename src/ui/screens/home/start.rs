@@ -151,12 +151,7 @@ fn follow_choice(state: AppState, chosen: RwSignal<String>) {
             chosen.set(first);
         }
     });
-    // The chosen built-in questionnaire is fetched as soon as it is chosen; the index's first
-    // (known without the index: `library::BUILT_IN` is in its order, checked) beside the index
-    // rather than after it, a step fewer before the first question.
-    if chosen.with_untracked(String::is_empty) {
-        state.fetch(library::BUILT_IN[0]);
-    }
+    // The chosen built-in questionnaire is fetched as soon as it is chosen.
     Effect::new(move |_| state.fetch(&chosen.get()));
 }
 
