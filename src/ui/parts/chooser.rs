@@ -183,14 +183,20 @@ impl Asking {
         names.join(self.state.t().list_separator)
     }
 
-    /// Asks for the passphrase of the protected files among `files` (at `locked`).
-    fn ask(&self, files: Vec<(String, String)>, locked: Vec<usize>) {
+    /// The question for the protected files among `files` at `locked`: named where several
+    /// may be chosen.
+    fn question(&self, files: &[(String, String)], locked: &[usize]) -> String {
         let t = self.state.t();
-        let question = if self.chooser.multiple {
-            i18n::fill(t.unlock_files, &[("files", &self.names(&files, &locked))])
+        if self.chooser.multiple {
+            i18n::fill(t.unlock_files, &[("files", &self.names(files, locked))])
         } else {
             t.unlock_one.to_string()
-        };
+        }
+    }
+
+    /// Asks for the passphrase of the protected files among `files` (at `locked`).
+    fn ask(&self, files: Vec<(String, String)>, locked: Vec<usize>) {
+        let question = self.question(&files, &locked);
         self.held.set_value((files, locked));
         let _ = self.error.try_set(String::new());
         let _ = self.wrong.try_set(String::new());
@@ -295,7 +301,7 @@ impl Asking {
                         t.unlock_rest,
                         &[("opened", &asking.names(&files, &opened)), ("files", &asking.names(&files, &still))],
                     );
-                    let question = i18n::fill(t.unlock_files, &[("files", &asking.names(&files, &still))]);
+                    let question = asking.question(&files, &still);
                     asking.held.set_value((files, still));
                     // Drawn again, the field empty, focus in it; the status says what happened.
                     asking.question.set(question);
