@@ -2,9 +2,12 @@
 // app's own files and its content (the list of questionnaires and each questionnaire), never an
 // answer: answers live in localStorage. Network first, so an update online is never mixed with
 // an older cached part; the cache answers when the network does not.
-const CACHE = 'partnership-scorecard-v2';
+const CACHE = 'partnership-scorecard-v3';
 const INDEX = 'content/instruments/index.json';
-const APP = ['./', 'index.html', 'boot.js', 'main.css', 'partnership-scorecard.js', 'partnership-scorecard_bg.wasm', INDEX];
+// The app's later screens, a part of its code each (their loader and their wasm files): filled in
+// by scripts/finish-build.mjs, which makes them.
+const PARTS = [];
+const APP = ['./', 'index.html', 'boot.js', 'main.css', 'partnership-scorecard.js', 'partnership-scorecard_bg.wasm', INDEX, ...PARTS];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(APP)).then(() => self.skipWaiting()));

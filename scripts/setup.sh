@@ -61,6 +61,14 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qF " $WBG_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WBG_VERSION"
 fi
 
+# wasm-split cuts the app's WebAssembly into a part per screen (scripts/finish-build.mjs).
+# Installed with cargo, whose own record (.crates.toml) says which version is there.
+WSC_VERSION=0.2.4
+if ! command -v wasm-split-cli >/dev/null || ! grep -qsF "wasm_split_cli_support $WSC_VERSION " "${CARGO_HOME:-$HOME/.cargo}/.crates.toml" "$HOME/.cargo/.crates.toml"; then
+  step "installing wasm-split-cli $WSC_VERSION from crates.io (about 2 minutes, once)"
+  cargo install wasm_split_cli_support --version "$WSC_VERSION" --locked --features build-binary
+fi
+
 # wasm-opt (npm binaryen), esbuild, Playwright, Puppeteer (for Firefox), axe-core, csv-parse and
 # pdf.js (the print tests read the PDF), exactly as package-lock.json says.
 stamp=node_modules/.package-lock.installed

@@ -3,12 +3,13 @@
 // build in dist/ (run after `bash scripts/trunk.sh build --release`).
 //
 // The stylesheet travels in a <style id="psc-stylesheet" media="not all"> that each widget copies
-// into its shadow root; the wasm-bindgen glue and the WebAssembly (base64) run from one inline
-// module script. The file keeps a strict Content Security Policy: the inline script and style are
+// into its shadow root; the wasm-bindgen glue and every part of the WebAssembly (base64) run from
+// one inline module script. The file keeps a strict Content Security Policy: the inline script and style are
 // allowed by their SHA-256 hashes only, and nothing may be fetched from anywhere.
 import { readFileSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 
 const repo = new URL('../', import.meta.url).pathname;
 const dist = join(repo, 'dist');
@@ -29,15 +30,45 @@ const content = Object.fromEntries(
     }),
 );
 const contentBlock = JSON.stringify(content).replaceAll('</', '<\\/');
-const glue = read('partnership-scorecard.js').toString('utf8');
-const wasm = read('partnership-scorecard_bg.wasm').toString('base64');
-// The glue is minified (scripts/finish-build.mjs), so its start function is found by its export.
-const init = /export\s*\{[^}]*?([\w$]+) as default\b/.exec(glue)?.[1];
-if (!init) throw new Error('the wasm-bindgen glue has no default export: update scripts/single-file.mjs');
-const script = `${glue}
-const bytes = Uint8Array.from(atob(${JSON.stringify(wasm)}), (c) => c.charCodeAt(0));
-await ${init}({ module_or_path: bytes });
-`;
+// The wasm-bindgen glue and the loader of the later screens' parts import each other, so esbuild
+// bundles them into the one inline script. Every part is carried in it (base64) and handed to
+// the loader from there: the loader's fetch of a part beside it becomes a Response made from its
+// bytes, so nothing is fetched.
+const app = 'partnership-scorecard';
+const base64 = (name) => JSON.stringify(read(name).toString('base64'));
+const bytes = `(b) => Uint8Array.from(atob(b), (c) => c.charCodeAt(0))`;
+const parts = readdirSync(dist).filter((name) => name.endsWith('.wasm') && name !== `${app}_bg.wasm`);
+const fetchOfPart = /fetch\(new URL\("\.\/([\w.-]+\.wasm)",\s*import\.meta\.url\)\)/g;
+let loader = read('__wasm_split.js').toString('utf8');
+const fetched = [...loader.matchAll(fetchOfPart)].map((m) => m[1]);
+if (!fetched.length || fetched.some((name) => !parts.includes(name))) {
+  throw new Error(`the parts' loader fetches ${fetched.join(', ') || 'nothing it can be seen to'}: update scripts/single-file.mjs`);
+}
+loader = `const partBytes = ${bytes};
+const parts = { ${parts.map((name) => `${JSON.stringify(name)}: ${base64(name)}`).join(', ')} };
+const part = (name) => Promise.resolve(new Response(partBytes(parts[name]), { headers: { 'Content-Type': 'application/wasm' } }));
+${loader.replace(fetchOfPart, (_, name) => `part(${JSON.stringify(name)})`)}`;
+const bundle = await build({
+  stdin: {
+    contents: `import init from './${app}.js';
+await init({ module_or_path: (${bytes})(${base64(`${app}_bg.wasm`)}) });`,
+    resolveDir: dist,
+  },
+  bundle: true,
+  format: 'esm',
+  minify: true,
+  write: false,
+  // wasm-bindgen's glue names the parts' loader once per function it imports from it, each time
+  // the same module: a repeated key with the same value.
+  logOverride: { 'duplicate-object-key': 'silent' },
+  plugins: [{
+    name: 'parts-inline',
+    setup(build) {
+      build.onLoad({ filter: /__wasm_split\.js$/ }, () => ({ contents: loader, loader: 'js' }));
+    },
+  }],
+});
+const script = bundle.outputFiles[0].text;
 const hash = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 // `</` cannot occur inside the inline script or style, or it would end the element early.
 for (const [name, text] of [['script', script], ['stylesheet', css]]) {

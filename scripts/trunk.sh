@@ -9,6 +9,8 @@
 #   cargo/rustc features, enabled on the stable toolchain by RUSTC_BOOTSTRAP for this build only
 #   (native `cargo test` does not use them), which is why rust-toolchain.toml pins the exact
 #   compiler. Needs the rust-src component (scripts/setup.sh).
+# - The linker keeps its relocations (`--emit-relocs`): wasm-split needs them to cut the app into
+#   a part per screen (scripts/finish-build.mjs). They do not reach the browser.
 # - Cargo runs `--locked`, never `--offline`: rebuilding std needs the crates of std's own lock
 #   file, which a new machine fetches from crates.io on its first build. Trunk itself never
 #   downloads a tool (Trunk.toml pins the versions scripts/setup.sh installs) and does not look
@@ -25,6 +27,6 @@ if grep -q '^\[\[patch.unused\]\]' Cargo.lock || ! cargo tree --locked --target 
 fi
 export RUSTC_BOOTSTRAP=1
 export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none"
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none -Clink-arg=--emit-relocs"
 export TRUNK_SKIP_VERSION_CHECK=true
 exec trunk "$@" --locked

@@ -124,7 +124,7 @@ catalogue! {
     combine_title, combine_intro, combine_too_large, combine_label, combine_file_refused, combine_view_title, combine_side,
     combine_counts_only, combine_cell, combine_cell_means_only, combine_cell_hidden, combine_chart_label, combine_dimensions_caption,
     combine_statements_caption, combine_said_title, combine_said_none,
-    loading_title, loading_instrument, retry, load_unreachable, load_status, load_too_large, load_damaged_index,
+    loading_title, loading_instrument, retry, part_loading, part_title, part_unreachable, load_unreachable, load_status, load_too_large, load_damaged_index,
     load_damaged_instrument, load_wrong_instrument,
     custom_title, custom_intro, custom_label, custom_added, custom_built_in_id, custom_drops_answers,
     group_about, group_about_short, answered_only_by, source_cite, blind_spot, views_title, views_intro, views_caption,

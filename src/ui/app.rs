@@ -4,13 +4,19 @@
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use std::any::Any;
+use std::cell::RefCell;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
 use super::ids;
 use super::library::Load;
 use super::options::Options;
 use super::parts;
-use super::screens::{answer, compare, home, loading, results, session};
+use super::parts::later::NotFetched;
+use super::screens::split::{self, Mounted};
+use super::screens::{home, loading};
 use super::state::{AppState, Screen};
 use super::sync;
 use crate::adapters::content::Source;
@@ -90,25 +96,11 @@ pub fn app(widget: u32, options: &'static Options, content: Source) -> impl Into
         area.append_child(&holder).ok()?;
         let target: web_sys::HtmlElement = holder.clone().dyn_into().ok()?;
         // Untracked: what a screen reads while it is built must not remount it when it changes.
-        let mounted: Box<dyn Any> = untrack(move || match screen {
+        let mounted = untrack(move || match screen {
             _ if !waiting_for.is_empty() => {
                 Box::new(mount_to(target, move || loading::screen(state, waiting_for))) as Box<dyn Any>
             }
-            Screen::Home => Box::new(mount_to(target, move || home::screen(state))) as Box<dyn Any>,
-            Screen::Answer(id) => Box::new(mount_to(target, move || answer::screen(state, id))),
-            Screen::Results(id) => Box::new(mount_to(target, move || results::screen(state, id))),
-            Screen::Session(id) if state.with_assessment_untracked(&id, |a| a.partner.is_some()) == Some(true) => {
-                Box::new(mount_to(target, move || session::screen(state, id, None)))
-            }
-            Screen::Present(id, slide)
-                if state.with_assessment_untracked(&id, |a| a.partner.is_some()) == Some(true) =>
-            {
-                Box::new(mount_to(target, move || session::screen(state, id, Some(slide))))
-            }
-            // Without the partner's answers, the joint session shows the comparison's advice.
-            Screen::Compare(id) | Screen::Session(id) | Screen::Present(id, _) => {
-                Box::new(mount_to(target, move || compare::screen(state, id)))
-            }
+            screen => mount_screen(state, screen, target),
         });
         // Once the new screen's own effects have drawn its parts (a task later).
         if !typed.is_empty() {
@@ -133,6 +125,40 @@ pub fn app(widget: u32, options: &'static Options, content: Source) -> impl Into
             </footer>
         </div>
     }
+}
+
+/// Mounts a screen, and returns what keeps it on the page. The start screen is in the app's first
+/// download; every other screen is in the later part of its code (`parts::later`), mounted once
+/// that part is here (at once, before anything is drawn, when it already is), or in its place a
+/// message and a retry when it cannot be fetched. A screen left before the part arrived is never
+/// shown.
+fn mount_screen(state: AppState, screen: Screen, target: web_sys::HtmlElement) -> Box<dyn Any> {
+    let partnered = |id: &str| state.with_assessment_untracked(id, |a| a.partner.is_some()) == Some(true);
+    let to = target.clone();
+    let part: Pin<Box<dyn Future<Output = Result<Mounted, NotFetched>>>> = match screen {
+        Screen::Home => return Box::new(mount_to(target, move || home::screen(state))),
+        Screen::Answer(id) => Box::pin(split::answer(to, state, id)),
+        Screen::Results(id) => Box::pin(split::results(to, state, id)),
+        Screen::Session(id) if partnered(&id) => Box::pin(split::session(to, state, id, None)),
+        Screen::Present(id, slide) if partnered(&id) => Box::pin(split::session(to, state, id, Some(slide))),
+        // Without the partner's answers, the joint session shows the comparison's advice.
+        Screen::Compare(id) | Screen::Session(id) | Screen::Present(id, _) => Box::pin(split::compare(to, state, id)),
+    };
+    // A progress note while the part is on its way; when it is already here, the screen takes
+    // the note's place before anything is drawn.
+    let note = mount_to(target.clone(), move || loading::part_loading(state));
+    let slot: Rc<RefCell<Option<Mounted>>> = Rc::new(RefCell::new(Some(Box::new(note))));
+    let shown = Rc::downgrade(&slot);
+    leptos::task::spawn_local(async move {
+        let mounted =
+            part.await.unwrap_or_else(|NotFetched| Box::new(mount_to(target, move || loading::part_missing(state))));
+        // Left meanwhile: `mounted` is dropped here, and the screen with it.
+        if let Some(slot) = shown.upgrade() {
+            *slot.borrow_mut() = Some(mounted);
+            parts::dom::focus_if_lost(state.widget, format!("#{} h1", ids::MAIN));
+        }
+    });
+    Box::new(slot)
 }
 
 /// The screen shown: its element, what keeps its view alive, and the language it is drawn in.

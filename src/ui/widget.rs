@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 
 use super::ids::{INLINE_STYLESHEET, WIDGET_ATTRIBUTE};
 use super::options::Options;
+use super::screens;
 use crate::adapters::content::Source;
 
 /// Mounts a widget in every element marked `data-partnership-scorecard`, each in a shadow root
@@ -18,6 +19,24 @@ pub fn mount() {
         if let Some(host) = hosts.item(index).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
             mount_widget(&document, host, index);
         }
+    }
+    fetch_later_part_when_idle();
+}
+
+/// Fetches the part of the app the first visit left out (`parts::later`) at the first idle
+/// moment after the widgets are up, once for all of them: moving on from the start screen then
+/// waits for nothing, and while the page stays open every screen opens with the connection gone,
+/// even where no service worker keeps the part (a host site on another origin).
+fn fetch_later_part_when_idle() {
+    let fetch = || {
+        leptos::task::spawn_local(async {
+            let _ = screens::split::fetch_later().await;
+        })
+    };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(fetch);
+    let Some(window) = web_sys::window() else { return };
+    if window.request_idle_callback(callback.unchecked_ref()).is_err() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 1000);
     }
 }
 

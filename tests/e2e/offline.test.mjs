@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveDist, useServerAndBrowser, newPage, startAssessment, ratingRadio, items, repo } from './harness.mjs';
+import { serveDist, useServerAndBrowser, newPage, startAssessment, ratingRadio, instrument, items, repo } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
@@ -46,7 +46,7 @@ test('after one visit, every built-in questionnaire starts with the server gone'
   const { instruments } = JSON.parse(readFileSync(join(repo, 'src/content/instruments/index.json'), 'utf8'));
   // The service worker fetches every questionnaire in the background once the app runs.
   const allKept = () => page.evaluate(async (ids) => {
-    const cache = await caches.open('partnership-scorecard-v2');
+    const cache = await caches.open('partnership-scorecard-v3');
     const kept = await Promise.all(ids.map((id) => cache.match(`content/instruments/${id}.json`)));
     return kept.every(Boolean);
   }, instruments.map((i) => i.id));
@@ -81,7 +81,7 @@ test('a language used once online works with the server gone, with its questionn
   await page.getByRole('heading', { level: 1, name: pt.home_title }).waitFor();
   const { instruments } = JSON.parse(readFileSync(join(repo, 'src/content/instruments/pt/index.json'), 'utf8'));
   const allKept = () => page.evaluate(async (ids) => {
-    const cache = await caches.open('partnership-scorecard-v2');
+    const cache = await caches.open('partnership-scorecard-v3');
     const paths = ['content/languages/pt.json', 'content/instruments/pt/index.json', ...ids.map((id) => `content/instruments/pt/${id}.json`)];
     return (await Promise.all(paths.map((p) => cache.match(p)))).every(Boolean);
   }, instruments.map((i) => i.id));
@@ -100,5 +100,45 @@ test('a language used once online works with the server gone, with its questionn
   await page.getByRole('button', { name: pt.start }).click();
   await page.getByRole('heading', { level: 1, name: questionnaire.title }).waitFor();
   assert.deepEqual(errors.filter((e) => !/Failed to load resource|net::ERR/.test(e)), []);
+  await context.close();
+});
+
+test('a screen whose part of the app cannot be fetched says so, changes nothing, and opens once it can', async () => {
+  const errors = [];
+  // No service worker: it would answer from its cache. The part of the app holding the screens
+  // after the start screen is refused, as it would be offline before it was ever kept.
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  let refuse = true;
+  const refused = [];
+  await context.route('**/split_later.wasm', (route) => {
+    if (!refuse) return route.continue();
+    refused.push(route.request().url());
+    return route.abort('internetdisconnected');
+  });
+  const page = await newPage(context, errors);
+  await page.goto(env.server.url);
+  await page.getByRole('radio', { name: instrument.roles[0].label }).check();
+  await page.getByLabel("Your organisation's name").fill('Offline Org');
+  await page.getByLabel("Your partner organisation's name").fill('Org B');
+  await page.getByRole('button', { name: 'Start answering' }).click();
+  await page.getByRole('heading', { level: 1, name: 'This screen could not be opened' }).waitFor();
+  await page.getByRole('alert').filter({ hasText: 'This part of the app could not be fetched' }).waitFor();
+  assert.ok(refused.length > 0, 'the part was asked for, and refused');
+  const stored = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+
+  const asked = refused.length;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  for (let i = 0; i < 50 && refused.length === asked; i += 1) await page.waitForTimeout(100);
+  assert.ok(refused.length > asked, 'trying again asks for the part again');
+  await page.getByRole('heading', { level: 1, name: 'This screen could not be opened' }).waitFor();
+  assert.equal(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort())), stored, 'a failed opening changes nothing stored');
+
+  refuse = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('heading', { level: 1, name: instrument.title }).waitFor();
+  await ratingRadio(page, items[0], 3).check();
+  await page.getByText('All changes saved in this browser.').waitFor();
+  const unexpected = errors.filter((e) => !/Failed to load resource|net::ERR|failed to fetch|TypeError/i.test(e));
+  assert.deepEqual(unexpected, []);
   await context.close();
 });

@@ -37,12 +37,12 @@ function dimensionMeans(ratings) {
 
 /**
  * The privacy promise: no request carries anything a person typed or a file brought. Every
- * request is a GET, without a body or a query string, for one of the app's own files (its code,
- * its stylesheet, its service worker, the list of questionnaires and the questionnaires); the
+ * request is a GET, without a body or a query string, for one of the app's own files (its code
+ * and the part of it for later screens, its stylesheet, its service worker, the list of questionnaires and the questionnaires); the
  * downloads the person asks for are made in the page (blob:) and go nowhere.
  */
 function ownFilesOnly(requests, who, secrets) {
-  const own = /^\/(|index\.html|boot\.js|main\.css|sw\.js|partnership-scorecard\.js|partnership-scorecard_bg\.wasm|content\/instruments\/[a-z0-9.-]+\.json)$/;
+  const own = /^\/(|index\.html|boot\.js|main\.css|sw\.js|partnership-scorecard\.js|partnership-scorecard_bg\.wasm|__wasm_split\.js|split_later\.wasm|content\/instruments\/[a-z0-9.-]+\.json)$/;
   for (const request of requests) {
     const url = new URL(request.url());
     if (url.protocol === 'blob:') continue;

@@ -13,6 +13,9 @@
 //! never kept.
 
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
@@ -25,6 +28,7 @@ use crate::ui::actions::{actions, asked, Action};
 use crate::ui::ids;
 use crate::ui::markup::html;
 use crate::ui::parts::dom::value;
+use crate::ui::parts::later::NotFetched;
 use crate::ui::parts::notices::error_slot;
 use crate::ui::parts::region::{inert, live, on, parts, region};
 use crate::ui::state::AppState;
@@ -266,7 +270,11 @@ impl Asking {
             let mut failed = None;
             for (n, &at) in locked.iter().enumerate() {
                 asking.say(&i18n::fill(t.opening, &[("n", &(n + 1)), ("total", &locked.len())]));
-                match open(&files[at].1, &typed).await {
+                let outcome = match opening(files[at].1.clone(), typed.clone()).await {
+                    Ok(open) => open.await,
+                    Err(NotFetched) => Err(Opening::NotFetched),
+                };
+                match outcome {
                     Ok(plain) => {
                         files[at].1 = plain;
                         opened.push(at);
@@ -288,6 +296,7 @@ impl Asking {
                 Some((name, Opening::NotText)) => {
                     asking.refuse(name, words::import_message(t, &ImportError::NotJson, None, false))
                 }
+                Some((name, Opening::NotFetched)) => asking.refuse(name, t.part_unreachable.to_string()),
                 Some((name, _)) => asking.refuse(name, t.open_failed.to_string()),
                 None if still.is_empty() => {
                     asking.close();
@@ -372,7 +381,7 @@ impl Asking {
 }
 
 /// Why a protected file did not open.
-enum Opening {
+pub enum Opening {
     /// Wrong passphrase, or the file changed since: tried again with another passphrase.
     Wrong,
     Envelope(EnvelopeError),
@@ -380,6 +389,18 @@ enum Opening {
     NotText,
     /// No Web Crypto on this page, or the browser failed.
     Unavailable,
+    /// The part of the app that opens protected files could not be fetched.
+    NotFetched,
+}
+
+/// A protected file's opening under way: its text, or why not.
+pub type Open = Pin<Box<dyn Future<Output = Result<String, Opening>>>>;
+
+/// A protected file being opened ([`open`]). Only a person given a protected file needs this, so
+/// it is in a part of the app of its own (`parts::later`), with the cipher and its checks.
+#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn opening(text: String, typed: String) -> Result<Open, NotFetched> {
+    Ok(Box::pin(async move { open(&text, &typed).await }))
 }
 
 /// A protected file's text opened with the passphrase as typed; failing that, without spaces

@@ -26,6 +26,17 @@ pub fn focus_soon(widget: u32, selector: String) {
     });
 }
 
+/// Like [`focus_soon`], but only if nothing in the widget has focus by then: for a screen drawn
+/// late (its part of the app fetched first), after the focus asked for when it was opened found
+/// nothing to land on.
+pub fn focus_if_lost(widget: u32, selector: String) {
+    request_animation_frame(move || {
+        if shadow_root(widget).is_some_and(|root| root.active_element().is_none()) {
+            focus_soon(widget, selector);
+        }
+    });
+}
+
 /// The value of the form field `selector` finds in widget `widget` (an input, a select, a text
 /// box), or nothing.
 pub fn value(widget: u32, selector: &str) -> String {

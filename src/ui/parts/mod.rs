@@ -10,6 +10,7 @@ pub mod download;
 pub mod gaps;
 pub mod header;
 pub mod language;
+pub mod later;
 pub mod notices;
 pub mod protect;
 pub mod region;

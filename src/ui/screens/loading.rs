@@ -34,3 +34,23 @@ pub fn screen(state: AppState, instrument_id: String) -> impl IntoView {
         </div>
     }
 }
+
+/// Shown while a screen's own part of the app is on its way (see `screens::split`).
+pub fn part_loading(state: AppState) -> impl IntoView {
+    view! { <p role="status" class="psc-hint">{state.t().part_loading}</p> }
+}
+
+/// Shown in place of a screen whose part of the app could not be fetched: why, and a way to try
+/// again (the same screen, asked for afresh) or back to the start.
+pub fn part_missing(state: AppState) -> impl IntoView {
+    let t = state.t();
+    let retry = move |_| state.screen.update(|_| ());
+    view! {
+        <h1 tabindex="-1">{t.part_title}</h1>
+        <p role="alert">{t.part_unreachable}</p>
+        <div class="psc-actions">
+            <button type="button" class="psc-primary" on:click=retry>{t.retry}</button>
+            <button type="button" on:click=move |_| state.go(Screen::Home)>{t.all_assessments}</button>
+        </div>
+    }
+}

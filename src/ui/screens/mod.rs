@@ -6,3 +6,4 @@ pub mod home;
 pub mod loading;
 pub mod results;
 pub mod session;
+pub mod split;

@@ -3,6 +3,7 @@
 //! `domain::respondents`). Nothing of the files is kept in this browser.
 
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 use std::rc::Rc;
 
 use crate::charts::{gap_chart, Legend, Ticks};
@@ -19,6 +20,7 @@ use crate::ui::parts::chooser::{file_chooser, Chooser};
 use crate::ui::parts::credit;
 use crate::ui::parts::dom::is_open;
 use crate::ui::parts::gaps::gap_cell;
+use crate::ui::parts::later::NotFetched;
 use crate::ui::parts::region::{inert, live};
 use crate::ui::state::AppState;
 use crate::ui::words::{chart_note, file_refused, group_title, score_text, summary_text, tick_names};
@@ -32,10 +34,9 @@ pub fn section(state: AppState) -> impl IntoView {
             if let Some((_, first)) = files.first() {
                 fetch_instrument_of(state, first).await;
             }
-            let (message, view) = match combine(&files, &|id| state.instrument(id)) {
-                Ok(combined) => (String::new(), combined_view(state, &combined).into_string()),
-                Err((file, e, instrument)) => (file_refused(t, &file, &e, instrument.as_deref()), String::new()),
-            };
+            let (message, view) = outcome(state, files)
+                .await
+                .unwrap_or_else(|NotFetched| (t.part_unreachable.to_string(), String::new()));
             let focus =
                 if message.is_empty() { format!("#{} h3", ids::COMBINED) } else { ids::selector(ids::COMBINE_ERROR) };
             if error.try_set(message).is_none() && shown.try_set(view).is_none() {
@@ -63,6 +64,17 @@ pub fn section(state: AppState) -> impl IntoView {
             <div id=ids::COMBINED>{live(shown.into(), inert())}</div>
         </details>
     }
+}
+
+/// What the files chosen come to: why one is refused, or the combined view's markup. Only a
+/// facilitator with several people's files needs this, so it is in a part of the app of its own
+/// (`parts::later`), with the chart it draws.
+#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn outcome(state: AppState, files: Vec<(String, String)>) -> Result<(String, String), NotFetched> {
+    Ok(match combine(&files, &|id| state.instrument(id)) {
+        Ok(combined) => (String::new(), combined_view(state, &combined).into_string()),
+        Err((file, e, instrument)) => (file_refused(state.t(), &file, &e, instrument.as_deref()), String::new()),
+    })
 }
 
 /// Both sides' views: who answered, a chart and a table of the dimensions, a table of the

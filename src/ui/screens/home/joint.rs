@@ -3,10 +3,12 @@
 //! beside the chooser, and nothing stored changes.
 
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 use std::rc::Rc;
 
 use crate::adapters::clock;
 use crate::domain::joint_file::{into_assessment, read_joint_file};
+use crate::domain::result_file::ImportError;
 use crate::domain::ResultFile;
 use crate::i18n;
 use crate::ui::actions::{actions, asked, Action};
@@ -15,6 +17,7 @@ use crate::ui::ids;
 use crate::ui::markup::html;
 use crate::ui::parts::chooser::{file_chooser, Chooser};
 use crate::ui::parts::dom::is_open;
+use crate::ui::parts::later::NotFetched;
 use crate::ui::parts::region::{live, on};
 use crate::ui::state::{AppState, Notice, Screen};
 use crate::ui::words;
@@ -22,6 +25,13 @@ use crate::ui::words;
 actions! {
     /// The choice of side once the file is read; `data-arg` is the side (0 or 1).
     Joint { Side = "joint-side" }
+}
+
+/// A joint file read: its two sides' answers, or why it is refused. Only a joint session needs
+/// this, so it is in a part of the app of its own (`parts::later`).
+#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn read_joint(state: AppState, text: String) -> Result<Result<ResultFile, ImportError>, NotFetched> {
+    Ok(read_joint_file(&text, &|id| state.instrument(id)).map(|(file, _)| file))
 }
 
 pub fn section(state: AppState) -> impl IntoView {
@@ -51,8 +61,12 @@ pub fn section(state: AppState) -> impl IntoView {
         let Some((_, text)) = files.into_iter().next() else { return };
         leptos::task::spawn_local(async move {
             fetch_instrument_of(state, &text).await;
-            match read_joint_file(&text, &|id| state.instrument(id)) {
-                Ok((file, _)) => {
+            let Ok(read) = read_joint(state, text).await else {
+                let _ = error.try_set(t.part_unreachable.to_string());
+                return state.focus_soon(ids::selector(ids::JOINT_ERROR));
+            };
+            match read {
+                Ok(file) => {
                     let _ = error.try_set(String::new());
                     let _ = chosen.try_set(Some(file));
                     state.focus_soon(ids::selector(ids::JOINT_QUESTION));
