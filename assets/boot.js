@@ -5,24 +5,43 @@
 const base = new URL('./', import.meta.url).href;
 const hosts = [...document.querySelectorAll('[data-partnership-scorecard]')];
 
-// What the widgets will ask for once the app runs (their stylesheet, the list of questionnaires
-// and any built-in one a host names), asked for now, beside the app's code: on a slow connection
-// each saves a round trip. A page that already asks for one (index.html) is not asked twice.
-const preload = (href, as) => {
-  if ([...document.querySelectorAll('link[rel="preload"]')].some((l) => l.href === href)) return;
-  const link = Object.assign(document.createElement('link'), { rel: 'preload', as, href });
-  if (as === 'fetch') link.crossOrigin = 'anonymous';
-  document.head.append(link);
+// What the widgets read first (their stylesheet, the list of questionnaires, and the
+// questionnaire a host names or else the first the list offers) is fetched now, beside the app's
+// code, and left on each widget's element as text (`pscEarly`: address -> promise of the text, or
+// of null when it could not be had; src/adapters/content.rs). The app then has it in the task it
+// starts in and draws its first screen whole, instead of a few tasks later; it fetches for itself
+// whatever is not there. A fetch the page already preloads (index.html) is answered by that.
+const early = new Map();
+const fetchEarly = (href) => {
+  if (!early.has(href)) early.set(href, fetch(href).then((r) => (r.ok ? r.text() : null)).catch(() => null));
+  return early.get(href);
 };
-preload(`${base}main.css`, 'style');
-preload(`${base}content/instruments/index.json`, 'fetch');
+const builtIn = (id) => typeof id === 'string' && /^[a-z0-9.-]+$/.test(id);
+const questionnaire = (id) => fetchEarly(`${base}content/instruments/${id}.json`);
+fetchEarly(`${base}main.css`);
+const index = fetchEarly(`${base}content/instruments/index.json`);
+// The page's own preloads of content (index.html names the questionnaire offered first) at once;
+// elsewhere the first the list offers, once the list is here.
+const preloaded = [...document.querySelectorAll('link[rel="preload"][as="fetch"]')].map((l) => l.href);
+for (const href of preloaded.filter((href) => href.startsWith(`${base}content/`))) fetchEarly(href);
+if (hosts.some((host) => !host.dataset.instrument)) {
+  index.then((text) => {
+    try {
+      const first = JSON.parse(text ?? '{}').instruments?.[0]?.id;
+      if (builtIn(first)) questionnaire(first);
+    } catch {} // a damaged list: the app says so when it reads it
+  });
+}
 // The app's code too, on a host page: otherwise the wasm is asked for only once the glue below
-// has arrived, a round trip later.
-preload(`${base}partnership-scorecard_bg.wasm`, 'fetch');
+// has arrived, a round trip later. A page that already asks for it (index.html) is not asked twice.
+const wasm = `${base}partnership-scorecard_bg.wasm`;
+if (!preloaded.includes(wasm)) {
+  document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href: wasm, crossOrigin: 'anonymous' }));
+}
 for (const host of hosts) {
   host.dataset.pscBase ??= base;
-  const named = host.dataset.instrument;
-  if (named && /^[a-z0-9.-]+$/.test(named)) preload(`${base}content/instruments/${named}.json`, 'fetch');
+  host.pscEarly = early;
+  if (builtIn(host.dataset.instrument)) questionnaire(host.dataset.instrument);
 }
 
 const { default: init } = await import(`${base}partnership-scorecard.js`);

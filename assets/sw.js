@@ -4,8 +4,8 @@
 // an older cached part; the cache answers when the network does not.
 const CACHE = 'partnership-scorecard-v3';
 const INDEX = 'content/instruments/index.json';
-// The app's later screens, a part of its code each (their loader and their wasm files): filled in
-// by scripts/finish-build.mjs, which makes them.
+// The later part of the app's code (its loader and its module, whose name changes with its
+// bytes): filled in by scripts/finish-build.mjs, which makes them.
 const PARTS = [];
 const APP = ['./', 'index.html', 'boot.js', 'main.css', 'partnership-scorecard.js', 'partnership-scorecard_bg.wasm', INDEX, ...PARTS];
 

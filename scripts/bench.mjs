@@ -73,7 +73,7 @@ for (const f of readdirSync(dist).filter((f) => statSync(join(dist, f)).isFile()
   console.log(`bytes gzipped  ${f}: ${gz(join(dist, f))}`);
 }
 // Fetched only once the first screen is up: the service worker, and the part of the app's code
-// for the later screens (split_later.wasm, src/ui/parts/later.rs).
+// for the later screens (split_later.<hash>.wasm, src/ui/parts/later.rs).
 const later = readdirSync(dist).filter((f) => f === 'sw.js' || /^split_.*\.wasm$/.test(f));
 const firstContent = ['content/instruments/index.json', `content/instruments/${instrument.id}.json`];
 const firstVisit = app - later.reduce((sum, f) => sum + gz(join(dist, f)), 0) + firstContent.reduce((sum, f) => sum + gz(join(dist, f)), 0);

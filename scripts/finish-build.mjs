@@ -1,15 +1,20 @@
-// Trunk's post-build hook (Trunk.toml): splits the app's WebAssembly into the start screen's
-// part and a part per later screen, then makes the files Trunk staged smaller before they reach
-// dist/, because every byte counts against the download budgets.
+// Trunk's post-build hook (Trunk.toml): cuts the app's WebAssembly in two, the start screen's
+// share and the later part (src/ui/parts/later.rs), then makes the files Trunk staged smaller
+// before they reach dist/, because every byte counts against the download budgets.
 //
 // - Splitting: rustc's output (linked with relocations kept, scripts/trunk.sh) is cut by
 //   wasm-split (crates.io `wasm_split_cli_support`, the splitter cargo-leptos runs) at the
-//   functions of src/ui/screens/split.rs. The main part goes through wasm-bindgen as Trunk's would,
-//   and it and every other part through wasm-opt; their files replace the single module Trunk
-//   staged. Trunk cannot do this itself: it has no step between cargo and wasm-bindgen.
+//   functions marked `#[wasm_split(later, …)]`. The main module goes through wasm-bindgen as
+//   Trunk's would, and both through wasm-opt; their files replace the single module Trunk staged.
+//   Trunk cannot do this itself: it has no step between cargo and wasm-bindgen.
+// - The part's file name carries a hash of its bytes, written into its loader: a page never
+//   joins a part from another build to its main module (that would not fail cleanly), whatever a
+//   cache holds, and the service worker changes, so reinstalls, with every build that changes it.
+// - The loader compiles a part from its bytes when the server does not say it is WebAssembly, as
+//   wasm-bindgen's glue does for the main module.
 // - Trunk's own minifier cannot minify wasm-bindgen's JavaScript, so esbuild (npm) does it here:
-//   the glue, the parts' loader, boot.js, the service worker and the stylesheet.
-// - The service worker is told the parts' file names, to keep them for offline use.
+//   the glue, the later part's loader, boot.js, the service worker and the stylesheet.
+// - The service worker is told the later part's file names (its loader and module), to keep them for offline use.
 // - index.html loses its comments, which are for whoever reads its source.
 // - The content files (content/**/*.json) lose their indentation.
 // - The Subresource Integrity hashes Trunk wrote into index.html are recomputed for the files
@@ -45,18 +50,38 @@ const run = (command, args) => {
     throw new Error(`${command} failed: ${error.stderr ?? error.message}`);
   }
 };
-const targetDir = process.env.CARGO_TARGET_DIR ?? 'target';
-const built = join(targetDir, 'wasm32-unknown-unknown', process.env.TRUNK_PROFILE ?? 'release', `${app}.wasm`);
+// Where cargo wrote the app, as cargo itself says (CARGO_TARGET_DIR, build.target-dir, ...).
+const { target_directory: targetDir } = JSON.parse(execFileSync('cargo', ['metadata', '--no-deps', '--format-version', '1'], { encoding: 'utf8' }));
+const built = join(targetDir, 'wasm32-unknown-unknown', process.env.TRUNK_PROFILE, `${app}.wasm`);
 const work = mkdtempSync(join(tmpdir(), 'psc-split-'));
 let parts;
 try {
   run('wasm-split-cli', ['--target', 'web', '--out-name', app, built, work]);
   run('wasm-bindgen', ['--target=web', '--no-typescript', '--keep-lld-exports', `--out-dir=${work}/bound`, `--out-name=${app}`, join(work, `${app}.wasm`)]);
   copyFileSync(join(work, 'bound', glueName), path(glueName));
-  copyFileSync(join(work, loaderName), path(loaderName));
   run('wasm-opt', [...WASM_OPT, join(work, 'bound', `${app}_bg.wasm`), '-o', path(`${app}_bg.wasm`)]);
-  parts = readdirSync(work).filter((name) => name.endsWith('.wasm') && name !== `${app}.wasm`).sort();
-  for (const part of parts) run('wasm-opt', [...WASM_OPT, join(work, part), '-o', path(part)]);
+  let loader = readFileSync(join(work, loaderName), 'utf8');
+  parts = [];
+  for (const part of readdirSync(work).filter((name) => name.endsWith('.wasm') && name !== `${app}.wasm`).sort()) {
+    run('wasm-opt', [...WASM_OPT, join(work, part), '-o', join(work, 'bound', part)]);
+    const bytes = readFileSync(join(work, 'bound', part));
+    const named = part.replace(/\.wasm$/, `.${createHash('sha256').update(bytes).digest('hex').slice(0, 10)}.wasm`);
+    const literal = `"./${part}"`;
+    if (!loader.includes(literal)) throw new Error(`${loaderName} does not fetch ${literal}: update scripts/finish-build.mjs`);
+    loader = loader.replaceAll(literal, `"./${named}"`);
+    writeFileSync(path(named), bytes);
+    parts.push(named);
+  }
+  const streaming = 'WebAssembly.instantiateStreaming(src, imports)';
+  if (!loader.includes(streaming)) throw new Error(`${loaderName} has no \`${streaming}\`: update scripts/finish-build.mjs`);
+  writeFileSync(path(loaderName), `${loader.replaceAll(streaming, 'instantiatePart(src, imports)')}
+async function instantiatePart(fetched, imports) {
+  const response = await fetched;
+  if (!response.ok) throw new Error(\`\${response.url}: \${response.status}\`);
+  if (response.headers.get('Content-Type') === 'application/wasm') return WebAssembly.instantiateStreaming(response, imports);
+  return WebAssembly.instantiate(await response.arrayBuffer(), imports);
+}
+`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

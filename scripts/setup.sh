@@ -61,7 +61,8 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qF " $WBG_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WBG_VERSION"
 fi
 
-# wasm-split cuts the app's WebAssembly into a part per screen (scripts/finish-build.mjs).
+# wasm-split cuts the app's WebAssembly in two: the first visit's share and the later part
+# (scripts/finish-build.mjs).
 # Installed with cargo, whose own record (.crates.toml) says which version is there.
 WSC_VERSION=0.2.4
 if ! command -v wasm-split-cli >/dev/null || ! grep -qsF "wasm_split_cli_support $WSC_VERSION " "${CARGO_HOME:-$HOME/.cargo}/.crates.toml" "$HOME/.cargo/.crates.toml"; then

@@ -30,7 +30,7 @@ const content = Object.fromEntries(
     }),
 );
 const contentBlock = JSON.stringify(content).replaceAll('</', '<\\/');
-// The wasm-bindgen glue and the loader of the later screens' parts import each other, so esbuild
+// The wasm-bindgen glue and the loader of the later part import each other, so esbuild
 // bundles them into the one inline script. Every part is carried in it (base64) and handed to
 // the loader from there: the loader's fetch of a part beside it becomes a Response made from its
 // bytes, so nothing is fetched.
@@ -41,13 +41,15 @@ const parts = readdirSync(dist).filter((name) => name.endsWith('.wasm') && name 
 const fetchOfPart = /fetch\(new URL\("\.\/([\w.-]+\.wasm)",\s*import\.meta\.url\)\)/g;
 let loader = read('__wasm_split.js').toString('utf8');
 const fetched = [...loader.matchAll(fetchOfPart)].map((m) => m[1]);
-if (!fetched.length || fetched.some((name) => !parts.includes(name))) {
-  throw new Error(`the parts' loader fetches ${fetched.join(', ') || 'nothing it can be seen to'}: update scripts/single-file.mjs`);
+if (!fetched.length || fetched.some((name) => !parts.includes(name)) || parts.some((name) => !fetched.includes(name))) {
+  throw new Error(`the parts' loader fetches ${fetched.join(', ') || 'nothing it can be seen to'}, dist has ${parts.join(', ')}: update scripts/single-file.mjs`);
 }
+loader = loader.replace(fetchOfPart, (_, name) => `part(${JSON.stringify(name)})`);
+if (/\bfetch\(/.test(loader)) throw new Error("the parts' loader still fetches something: update scripts/single-file.mjs");
 loader = `const partBytes = ${bytes};
 const parts = { ${parts.map((name) => `${JSON.stringify(name)}: ${base64(name)}`).join(', ')} };
 const part = (name) => Promise.resolve(new Response(partBytes(parts[name]), { headers: { 'Content-Type': 'application/wasm' } }));
-${loader.replace(fetchOfPart, (_, name) => `part(${JSON.stringify(name)})`)}`;
+${loader}`;
 const bundle = await build({
   stdin: {
     contents: `import init from './${app}.js';

@@ -10,7 +10,7 @@
 #   (native `cargo test` does not use them), which is why rust-toolchain.toml pins the exact
 #   compiler. Needs the rust-src component (scripts/setup.sh).
 # - The linker keeps its relocations (`--emit-relocs`): wasm-split needs them to cut the app into
-#   a part per screen (scripts/finish-build.mjs). They do not reach the browser.
+#   two parts (scripts/finish-build.mjs). They do not reach the browser.
 # - Cargo runs `--locked`, never `--offline`: rebuilding std needs the crates of std's own lock
 #   file, which a new machine fetches from crates.io on its first build. Trunk itself never
 #   downloads a tool (Trunk.toml pins the versions scripts/setup.sh installs) and does not look

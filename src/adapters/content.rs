@@ -20,18 +20,53 @@ pub enum FetchError {
 /// In a single-file copy, the element holding every content file's text, by path.
 pub const INLINE_CONTENT: &str = "psc-content";
 
+/// What `boot.js` fetched before the app's code had arrived (the stylesheet, the list of
+/// questionnaires, the one offered first), left on the widget's host element as `pscEarly`: each
+/// address with a promise of its text, or of null when it could not be had. Read from there, a
+/// file is in hand in the task the app starts in, so the first screen is drawn whole at once
+/// rather than a few tasks later. Each widget reads each file there once (every widget on the
+/// page can); trying again, or anything missing, is fetched as usual.
+#[derive(Debug, Clone)]
+pub struct Early {
+    files: Option<js_sys::Map>,
+    /// The addresses this widget has read (a JavaScript set, shared by every copy).
+    read: js_sys::Set,
+}
+
+/// The host element's property `boot.js` leaves [`Early`] in.
+const EARLY: &str = "pscEarly";
+
+impl Early {
+    pub fn of(host: &web_sys::Element) -> Early {
+        let files = js_sys::Reflect::get(host, &EARLY.into()).ok().and_then(|v| v.dyn_into().ok());
+        Early { files, read: js_sys::Set::new(&wasm_bindgen::JsValue::UNDEFINED) }
+    }
+
+    /// The text fetched early from `url`, if it was, came within `limit`, and this widget has not
+    /// read it yet.
+    pub async fn text(&self, url: &str, limit: usize) -> Option<String> {
+        if self.read.has(&url.into()) {
+            return None;
+        }
+        let promise: js_sys::Promise = self.files.as_ref()?.get(&url.into()).dyn_into().ok()?;
+        self.read.add(&url.into());
+        JsFuture::from(promise).await.ok()?.as_string().filter(|text| text.len() <= limit)
+    }
+}
+
 /// Where content files come from: the folder beside the app, or the page itself.
 #[derive(Debug, Clone)]
 pub enum Source {
-    /// The address of the app's folder (ends with `/`); content is under `content/` there.
-    Served(String),
+    /// The address of the app's folder (ends with `/`); content is under `content/` there. Some
+    /// may be in hand already.
+    Served(String, Early),
     /// A single-file copy: `{path: text}` of every content file.
     Inline(js_sys::Object),
 }
 
 impl Source {
     /// Content carried in the page if this is a single-file copy, else the folder at `base`.
-    pub fn find(base: &str) -> Source {
+    pub fn find(base: &str, early: Early) -> Source {
         let carried = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.get_element_by_id(INLINE_CONTENT))
@@ -40,7 +75,7 @@ impl Source {
             .and_then(|value| value.dyn_into::<js_sys::Object>().ok());
         match carried {
             Some(files) => Source::Inline(files),
-            None => Source::Served(base.to_string()),
+            None => Source::Served(base.to_string(), early),
         }
     }
 
@@ -51,9 +86,12 @@ impl Source {
                 .ok()
                 .and_then(|v| v.as_string())
                 .ok_or(FetchError::Status(404)),
-            Source::Served(base) => {
+            Source::Served(base, early) => {
                 let url = format!("{base}{}{path}", crate::domain::library::CONTENT_DIR);
-                get(&url, false, MAX_CONTENT_BYTES).await
+                match early.text(&url, MAX_CONTENT_BYTES).await {
+                    Some(text) => Ok(text),
+                    None => get(&url, false, MAX_CONTENT_BYTES).await,
+                }
             }
         }
     }

@@ -3,7 +3,6 @@
 
 use leptos::mount::mount_to;
 use leptos::prelude::*;
-use std::any::Any;
 use std::cell::RefCell;
 use std::future::Future;
 use std::pin::Pin;
@@ -98,7 +97,7 @@ pub fn app(widget: u32, options: &'static Options, content: Source) -> impl Into
         // Untracked: what a screen reads while it is built must not remount it when it changes.
         let mounted = untrack(move || match screen {
             _ if !waiting_for.is_empty() => {
-                Box::new(mount_to(target, move || loading::screen(state, waiting_for))) as Box<dyn Any>
+                Box::new(mount_to(target, move || loading::screen(state, waiting_for))) as Mounted
             }
             screen => mount_screen(state, screen, target),
         });
@@ -132,7 +131,7 @@ pub fn app(widget: u32, options: &'static Options, content: Source) -> impl Into
 /// that part is here (at once, before anything is drawn, when it already is), or in its place a
 /// message and a retry when it cannot be fetched. A screen left before the part arrived is never
 /// shown.
-fn mount_screen(state: AppState, screen: Screen, target: web_sys::HtmlElement) -> Box<dyn Any> {
+fn mount_screen(state: AppState, screen: Screen, target: web_sys::HtmlElement) -> Mounted {
     let partnered = |id: &str| state.with_assessment_untracked(id, |a| a.partner.is_some()) == Some(true);
     let to = target.clone();
     let part: Pin<Box<dyn Future<Output = Result<Mounted, NotFetched>>>> = match screen {
@@ -149,12 +148,13 @@ fn mount_screen(state: AppState, screen: Screen, target: web_sys::HtmlElement) -
     let note = mount_to(target.clone(), move || loading::part_loading(state));
     let slot: Rc<RefCell<Option<Mounted>>> = Rc::new(RefCell::new(Some(Box::new(note))));
     let shown = Rc::downgrade(&slot);
-    leptos::task::spawn_local(async move {
+    // Under the effect that shows screens, like the start screen: left before the part arrived,
+    // the task is dropped with the effect's run and nothing is built.
+    leptos::task::spawn_local_scoped_with_cancellation(async move {
         let mounted =
             part.await.unwrap_or_else(|NotFetched| Box::new(mount_to(target, move || loading::part_missing(state))));
-        // Left meanwhile: `mounted` is dropped here, and the screen with it.
         if let Some(slot) = shown.upgrade() {
-            *slot.borrow_mut() = Some(mounted);
+            slot.replace(Some(mounted));
             parts::dom::focus_if_lost(state.widget, format!("#{} h1", ids::MAIN));
         }
     });
@@ -162,7 +162,7 @@ fn mount_screen(state: AppState, screen: Screen, target: web_sys::HtmlElement) -
 }
 
 /// The screen shown: its element, what keeps its view alive, and the language it is drawn in.
-type Shown = (web_sys::Element, Box<dyn Any>, &'static str);
+type Shown = (web_sys::Element, Mounted, &'static str);
 
 /// Keeps [`AppState::width`] to the width screens are drawn in, so charts are drawn for the room they have:
 /// a phone turned, a window resized, a projector's screen.

@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use super::ids::{INLINE_STYLESHEET, WIDGET_ATTRIBUTE};
 use super::options::Options;
 use super::screens;
-use crate::adapters::content::Source;
+use crate::adapters::content::{Early, Source};
 
 /// Mounts a widget in every element marked `data-partnership-scorecard`, each in a shadow root
 /// of its own: the host page's styles cannot reach in, the widget's cannot leak out, ids never
@@ -15,12 +15,15 @@ use crate::adapters::content::Source;
 pub fn mount() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let Ok(hosts) = document.query_selector_all("[data-partnership-scorecard]") else { return };
+    let mut mounted = 0;
     for index in 0..hosts.length() {
         if let Some(host) = hosts.item(index).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
-            mount_widget(&document, host, index);
+            mounted += usize::from(mount_widget(&document, host, index).is_some());
         }
     }
-    fetch_later_part_when_idle();
+    if mounted > 0 {
+        fetch_later_part_when_idle();
+    }
 }
 
 /// Fetches the part of the app the first visit left out (`parts::later`) at the first idle
@@ -28,11 +31,7 @@ pub fn mount() {
 /// waits for nothing, and while the page stays open every screen opens with the connection gone,
 /// even where no service worker keeps the part (a host site on another origin).
 fn fetch_later_part_when_idle() {
-    let fetch = || {
-        leptos::task::spawn_local(async {
-            let _ = screens::split::fetch_later().await;
-        })
-    };
+    let fetch = || wasm_bindgen_futures::spawn_local(async { _ = screens::split::fetch_later().await });
     let callback = wasm_bindgen::closure::Closure::once_into_js(fetch);
     let Some(window) = web_sys::window() else { return };
     if window.request_idle_callback(callback.unchecked_ref()).is_err() {
@@ -44,6 +43,8 @@ fn mount_widget(document: &web_sys::Document, host: web_sys::Element, widget: u3
     let root = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).ok()?;
     let _ = host.set_attribute(WIDGET_ATTRIBUTE, &widget.to_string());
     let container: web_sys::HtmlElement = document.create_element("div").ok()?.dyn_into().ok()?;
+    let base = host.get_attribute("data-psc-base").unwrap_or_default();
+    let early = Early::of(&host);
     match document.get_element_by_id(INLINE_STYLESHEET) {
         // A single-file copy carries the stylesheet inside the page.
         Some(carried) => {
@@ -53,20 +54,25 @@ fn mount_widget(document: &web_sys::Document, host: web_sys::Element, widget: u3
         }
         // Otherwise it is the build's stylesheet, beside boot.js (which notes where that is on
         // the element). The widget stays hidden until it is in (or failed), so the host page's
-        // styles never show through for a moment.
+        // styles never show through for a moment. Its text, when boot.js fetched it early, is
+        // adopted at once (a stylesheet made by script: no request, and so nothing for a Content
+        // Security Policy to allow; it has no @import or url(), which would not work there); else
+        // it is linked, and in once loaded.
         None => {
-            let base = host.get_attribute("data-psc-base").unwrap_or_default();
-            let link = document.create_element("link").ok()?;
-            let _ = link.set_attribute("rel", "stylesheet");
-            let _ = link.set_attribute("href", &format!("{base}main.css"));
             container.set_hidden(true);
-            let shown = container.clone();
-            let reveal =
-                wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || shown.set_hidden(false)).into_js_value();
-            for event in ["load", "error"] {
-                let _ = link.add_event_listener_with_callback(event, reveal.unchecked_ref());
-            }
-            root.append_child(&link).ok()?;
+            let (root, shown, href) = (root.clone(), container.clone(), format!("{base}main.css"));
+            let early = early.clone();
+            // Not Leptos's own spawn: its executor starts with the first widget's app, below.
+            wasm_bindgen_futures::spawn_local(async move {
+                let adopted = match early.text(&href, MAX_STYLESHEET_BYTES).await {
+                    Some(text) => adopt(&root, &text),
+                    None => None,
+                };
+                match adopted {
+                    Some(()) => shown.set_hidden(false),
+                    None => link_stylesheet(&root, &shown, &href),
+                }
+            });
         }
     }
     root.append_child(&container).ok()?;
@@ -77,7 +83,33 @@ fn mount_widget(document: &web_sys::Document, host: web_sys::Element, widget: u3
         lang: attribute("data-lang"),
     };
     let options: &'static Options = Box::leak(Box::new(options));
-    let base = host.get_attribute("data-psc-base").unwrap_or_default();
-    mount_to(container, move || super::app::app(widget, options, Source::find(&base))).forget();
+    mount_to(container, move || super::app::app(widget, options, Source::find(&base, early))).forget();
     Some(())
+}
+
+/// Far above the app's stylesheet (12 KB), far below what could hang a phone.
+const MAX_STYLESHEET_BYTES: usize = 256 * 1024;
+
+/// The stylesheet made from `text` and adopted by the widget's shadow root.
+fn adopt(root: &web_sys::ShadowRoot, text: &str) -> Option<()> {
+    let sheet = web_sys::CssStyleSheet::new().ok()?;
+    sheet.replace_sync(text).ok()?;
+    root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+    Some(())
+}
+
+/// The stylesheet at `href`, linked in the widget's shadow root; `shown` is revealed once it has
+/// loaded, or failed to.
+fn link_stylesheet(root: &web_sys::ShadowRoot, shown: &web_sys::HtmlElement, href: &str) {
+    let Some(Ok(link)) = root.owner_document().map(|d| d.create_element("link")) else {
+        return shown.set_hidden(false);
+    };
+    let _ = link.set_attribute("rel", "stylesheet");
+    let _ = link.set_attribute("href", href);
+    let shown = shown.clone();
+    let reveal = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || shown.set_hidden(false)).into_js_value();
+    for event in ["load", "error"] {
+        let _ = link.add_event_listener_with_callback(event, reveal.unchecked_ref());
+    }
+    let _ = root.prepend_with_node_1(&link);
 }

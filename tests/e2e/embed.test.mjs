@@ -124,3 +124,42 @@ test('the iframe variant reports its height, so the frame never scrolls', async 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the stylesheet and first content come early from boot.js, and are fetched as before when that fails', async () => {
+  const errors = [];
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  const page = await newPage(context, errors);
+  const asked = (url) => page.evaluate((url) => performance.getEntriesByType('resource').filter((r) => r.name.endsWith(url)).length, url);
+  const styling = () => page.evaluate(() => {
+    const root = document.querySelector('[data-partnership-scorecard]').shadowRoot;
+    const style = getComputedStyle(root.querySelector('.psc-primary'));
+    return { background: style.backgroundColor, radius: style.borderTopLeftRadius, adopted: root.adoptedStyleSheets.length, linked: root.querySelectorAll('link[rel="stylesheet"]').length };
+  });
+  await page.goto(env.server.url);
+  await page.getByRole('radio', { name: instrument.roles[0].label }).waitFor();
+  const early = await styling();
+  assert.equal(early.adopted, 1, 'the stylesheet fetched by boot.js is adopted');
+  assert.equal(early.linked, 0);
+  assert.notEqual(early.background, 'rgba(0, 0, 0, 0)', 'the primary button is styled');
+  for (const file of ['main.css', 'content/instruments/index.json', `content/instruments/${instrument.id}.json`]) {
+    assert.equal(await asked(file), 1, `${file} is fetched once`);
+  }
+
+  // boot.js's own fetches fail (the first request for each file): the app fetches them itself.
+  const refused = new Set();
+  await context.route(/\/(main\.css|content\/instruments\/[a-z0-9.-]+\.json)$/, (route) => {
+    const url = route.request().url();
+    if (refused.has(url)) return route.continue();
+    refused.add(url);
+    return route.abort('failed');
+  });
+  await page.reload();
+  await page.getByRole('radio', { name: instrument.roles[0].label }).waitFor();
+  assert.ok(refused.size >= 3, `boot.js's fetches were refused: ${[...refused].join(', ')}`);
+  const linked = await styling();
+  assert.equal(linked.adopted, 0);
+  assert.equal(linked.linked, 1, 'the stylesheet is linked instead');
+  assert.deepEqual([linked.background, linked.radius], [early.background, early.radius], 'and styles the widget the same');
+  assert.deepEqual(errors.filter((e) => !/Failed to load resource|net::ERR/.test(e)), []);
+  await context.close();
+});

@@ -42,7 +42,7 @@ function dimensionMeans(ratings) {
  * downloads the person asks for are made in the page (blob:) and go nowhere.
  */
 function ownFilesOnly(requests, who, secrets) {
-  const own = /^\/(|index\.html|boot\.js|main\.css|sw\.js|partnership-scorecard\.js|partnership-scorecard_bg\.wasm|__wasm_split\.js|split_later\.wasm|content\/instruments\/[a-z0-9.-]+\.json)$/;
+  const own = /^\/(|index\.html|boot\.js|main\.css|sw\.js|partnership-scorecard\.js|partnership-scorecard_bg\.wasm|__wasm_split\.js|split_later\.[0-9a-f]{10}\.wasm|content\/instruments\/[a-z0-9.-]+\.json)$/;
   for (const request of requests) {
     const url = new URL(request.url());
     if (url.protocol === 'blob:') continue;

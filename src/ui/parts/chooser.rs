@@ -381,7 +381,7 @@ impl Asking {
 }
 
 /// Why a protected file did not open.
-pub enum Opening {
+enum Opening {
     /// Wrong passphrase, or the file changed since: tried again with another passphrase.
     Wrong,
     Envelope(EnvelopeError),
@@ -394,12 +394,12 @@ pub enum Opening {
 }
 
 /// A protected file's opening under way: its text, or why not.
-pub type Open = Pin<Box<dyn Future<Output = Result<String, Opening>>>>;
+type Open = Pin<Box<dyn Future<Output = Result<String, Opening>>>>;
 
 /// A protected file being opened ([`open`]). Only a person given a protected file needs this, so
 /// it is in a part of the app of its own (`parts::later`), with the cipher and its checks.
 #[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn opening(text: String, typed: String) -> Result<Open, NotFetched> {
+fn opening(text: String, typed: String) -> Result<Open, NotFetched> {
     Ok(Box::pin(async move { open(&text, &typed).await }))
 }
 

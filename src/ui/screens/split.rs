@@ -1,5 +1,5 @@
-//! The screens after the start screen, each in a part of the app of its own (`parts::later`):
-//! each function mounts its screen once its part is here.
+//! The screens after the start screen, in the later part of the app's code (`parts::later`):
+//! each function mounts its screen once that part is here.
 
 use leptos::mount::mount_to;
 use leptos::wasm_split::wasm_split;

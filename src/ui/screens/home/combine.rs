@@ -70,7 +70,7 @@ pub fn section(state: AppState) -> impl IntoView {
 /// facilitator with several people's files needs this, so it is in a part of the app of its own
 /// (`parts::later`), with the chart it draws.
 #[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn outcome(state: AppState, files: Vec<(String, String)>) -> Result<(String, String), NotFetched> {
+fn outcome(state: AppState, files: Vec<(String, String)>) -> Result<(String, String), NotFetched> {
     Ok(match combine(&files, &|id| state.instrument(id)) {
         Ok(combined) => (String::new(), combined_view(state, &combined).into_string()),
         Err((file, e, instrument)) => (file_refused(state.t(), &file, &e, instrument.as_deref()), String::new()),

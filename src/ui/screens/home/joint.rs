@@ -30,7 +30,7 @@ actions! {
 /// A joint file read: its two sides' answers, or why it is refused. Only a joint session needs
 /// this, so it is in a part of the app of its own (`parts::later`).
 #[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn read_joint(state: AppState, text: String) -> Result<Result<ResultFile, ImportError>, NotFetched> {
+fn read_joint(state: AppState, text: String) -> Result<Result<ResultFile, ImportError>, NotFetched> {
     Ok(read_joint_file(&text, &|id| state.instrument(id)).map(|(file, _)| file))
 }
 

@@ -2,9 +2,9 @@
 //! first field is near the top), the assessments kept here, and, folded away until wanted,
 //! reopening a joint session and combining several people's answers; then the data kept here.
 
-pub mod combine;
+mod combine;
 mod data;
-pub mod joint;
+mod joint;
 mod saved;
 mod start;
 
