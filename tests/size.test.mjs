@@ -18,11 +18,12 @@ const isLater = (f) => f === 'sw.js' || /^split_.*\.wasm$/.test(f);
 // All of the app's code together. 180 KB was the decision for this too; the redesign for phones
 // and projectors (issue 17), the interface languages (issue 18) and protected files (issue 19)
 // took it to 253.2 KiB in one module; reading language files without code per key brought it to
-// 247.0 KiB. Cutting out the later part costs 13.0 KiB more in all (each module compresses alone,
-// and they call each other through exports) and takes 81 KiB off the first visit. The trade-off
+// 247.0 KiB. Cutting out the later part costs 12.8 KiB more in all (each module compresses alone,
+// and they call each other through exports) and takes 80 KiB off the first visit; handing the
+// first content over from boot.js (README, "Code and content") 1.8 KiB more. The trade-off
 // was taken for the users: see README, "Code and content, budgeted apart". The ceiling is the
 // measured size with a small margin, so any growth is seen.
-const APP_BUDGET = 262 * 1024;
+const APP_BUDGET = 263 * 1024;
 const CONTENT_BUDGET = 16 * 1024;
 const dist = new URL('../dist/', import.meta.url).pathname;
 const gzipped = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
