@@ -39,6 +39,8 @@ for (const width of [320, 1280]) {
     // A comment written stays open when the screen is drawn again.
     await page.reload();
     await page.getByRole('button', { name: /^Resume/ }).click();
+    // The answering screen is in the later part of the code, fetched afresh after a reload.
+    await page.getByRole('heading', { level: 1, name: instrument.title }).waitFor();
     const again = page.getByRole('group', { name: items[3].text }).getByLabel(/^Comment on 1\.4 /);
     assert.equal(await again.isVisible(), true, 'open where there is a comment');
     assert.equal(await again.inputValue(), 'Asked for, then written');
