@@ -64,11 +64,7 @@ fn mount_widget(document: &web_sys::Document, host: web_sys::Element, widget: u3
             let early = early.clone();
             // Not Leptos's own spawn: its executor starts with the first widget's app, below.
             wasm_bindgen_futures::spawn_local(async move {
-                let adopted = match early.text(&href, MAX_STYLESHEET_BYTES).await {
-                    Some(text) => adopt(&root, &text),
-                    None => None,
-                };
-                match adopted {
+                match early.text(&href, MAX_STYLESHEET_BYTES).await.and_then(|text| adopt(&root, &text)) {
                     Some(()) => shown.set_hidden(false),
                     None => link_stylesheet(&root, &shown, &href),
                 }

@@ -35,12 +35,13 @@ pub fn screen(state: AppState, instrument_id: String) -> impl IntoView {
     }
 }
 
-/// Shown while a screen's own part of the app is on its way (see `screens::split`).
+/// Shown while the later part of the app, which holds the screen, is on its way (see
+/// `parts::later`).
 pub fn part_loading(state: AppState) -> impl IntoView {
     view! { <p role="status" class="psc-hint">{state.t().part_loading}</p> }
 }
 
-/// Shown in place of a screen whose part of the app could not be fetched: why, and a way to try
+/// Shown in place of a screen whose part of the app (`parts::later`) could not be fetched: why, and a way to try
 /// again (the same screen, asked for afresh) or back to the start.
 pub fn part_missing(state: AppState) -> impl IntoView {
     let t = state.t();
