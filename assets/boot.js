@@ -44,8 +44,54 @@ for (const host of hosts) {
   if (builtIn(host.dataset.instrument)) questionnaire(host.dataset.instrument);
 }
 
-const { default: init } = await import(`${base}partnership-scorecard.js`);
-await init({ module_or_path: `${base}partnership-scorecard_bg.wasm` });
+// The start screen drawn into the page at build time (scripts/first-screen.mjs; only index.html
+// carries one), shown as soon as its stylesheet and content are in, when the app would draw the
+// same: a first visit (nothing of the app's kept here, no assessment to list), in the language
+// the app chooses as i18n::choose_language does (the first asked for that the screen's language
+// switch offers: the host's, the one kept here, the browser's; else English), with every file
+// it shows in. Otherwise it goes, and the app draws its own. Until the app takes its place
+// (src/ui/first_screen.rs) its form cannot be sent, as nothing would receive it; should the
+// app's code never come, the screen says so.
+const KEPT_LANGUAGE = 'partnership-scorecard.language';
+const firstFiles = Promise.all([fetchEarly(`${base}main.css`), Promise.all([...early.values()])]);
+const drawn = hosts.map((host) => host.shadowRoot?.querySelector('[data-psc-first-screen]')).filter(Boolean);
+let appFailed = false;
+for (const first of drawn) firstFiles.then(([css, files]) => showFirstScreen(first, css, files));
+function showFirstScreen(first, css, files) {
+  if (!first.isConnected) return; // the app is up already
+  const root = first.getRootNode();
+  const primary = (tag) => (tag ?? '').split(/[-_]/)[0].toLowerCase();
+  const offered = [...first.querySelectorAll('#psc-language option')].map((option) => option.value);
+  try {
+    const keys = Object.keys(localStorage);
+    if (keys.some((key) => key.startsWith('partnership-scorecard.') && key !== KEPT_LANGUAGE)) throw 'returning';
+    const asked = [root.host.dataset.lang, localStorage.getItem(KEPT_LANGUAGE), ...(navigator.languages ?? [])];
+    const language = asked.map(primary).find((code) => offered.includes(code)) ?? 'en';
+    if (files.includes(null) || language !== primary(first.querySelector('[lang]')?.lang)) throw 'not the same';
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
+    first.addEventListener('submit', (event) => event.preventDefault());
+    first.hidden = false;
+    if (appFailed) sayUnreachable(first);
+  } catch {
+    first.remove(); // also where storage is refused: the app says what that means
+  }
+}
+function sayUnreachable(first) {
+  const alert = first.querySelector('[data-psc-unreachable]');
+  if (alert) alert.textContent = alert.dataset.pscUnreachable;
+  first.querySelector('[data-psc-first-screen-note]')?.remove();
+}
+
+try {
+  const { default: init } = await import(`${base}partnership-scorecard.js`);
+  await init({ module_or_path: `${base}partnership-scorecard_bg.wasm` });
+} catch (error) {
+  appFailed = true;
+  for (const first of drawn.filter((f) => f.isConnected && !f.hidden)) sayUnreachable(first);
+  throw error;
+}
 
 // Offline after one visit: only where the page and the app share an origin (a host site on
 // another origin cannot, and need not, register it). At the first idle moment after the app has

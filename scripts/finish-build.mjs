@@ -17,6 +17,8 @@
 // - The service worker is told the later part's file names (its loader and module), to keep them for offline use.
 // - index.html loses its comments, which are for whoever reads its source.
 // - The content files (content/**/*.json) lose their indentation.
+// - The start screen is drawn into index.html, to show before the app's code arrives
+//   (scripts/first-screen.mjs).
 // - The Subresource Integrity hashes Trunk wrote into index.html are recomputed for the files
 //   changed here; a stale hash would make the browser refuse the app.
 import { readFileSync, writeFileSync, readdirSync, mkdtempSync, rmSync, copyFileSync } from 'node:fs';
@@ -25,6 +27,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { transformSync } from 'esbuild';
+import { drawFirstScreen } from './first-screen.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('finish-build.mjs runs as a Trunk post_build hook (TRUNK_STAGING_DIR is unset)');
@@ -111,3 +114,6 @@ for (const entry of readdirSync(path('content'), { recursive: true, withFileType
   const file = join(entry.parentPath, entry.name);
   writeFileSync(file, JSON.stringify(JSON.parse(readFileSync(file, 'utf8'))));
 }
+
+// Last, once every file is in place: the start screen drawn into index.html (the script says why).
+await drawFirstScreen(dir);

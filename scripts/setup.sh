@@ -79,9 +79,17 @@ if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
   cp package-lock.json "$stamp"
 fi
 
-if [ "$with_test_tools" = 1 ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/firefox-esr ]; }; then
-  step "installing Debian's chromium, chromium-driver and firefox-esr for the browser tests"
+# Debian's chromium draws the start screen into index.html at build time (scripts/first-screen.mjs)
+# and runs the browser tests; chromium-driver and firefox-esr are for the tests only.
+debs=()
+[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || debs+=(chromium)
+if [ "$with_test_tools" = 1 ]; then
+  [ -x /usr/bin/chromedriver ] || debs+=(chromium-driver)
+  [ -x /usr/bin/firefox-esr ] || debs+=(firefox-esr)
+fi
+if [ ${#debs[@]} -gt 0 ]; then
+  step "installing Debian's ${debs[*]}"
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver firefox-esr
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${debs[@]}"
 fi
 step "ready"

@@ -6,6 +6,10 @@
 /// In a single-file copy (scripts/single-file.mjs), the element holding the stylesheet's text.
 pub const INLINE_STYLESHEET: &str = "psc-stylesheet";
 
+/// Marks the start screen drawn into the page at build time (scripts/first-screen.mjs, which
+/// names it too), shown by boot.js until the app takes its place (`ui::first_screen`).
+pub const FIRST_SCREEN: &str = "data-psc-first-screen";
+
 /// Set on each widget's host element, numbering the widgets of the page.
 pub const WIDGET_ATTRIBUTE: &str = "data-psc-widget";
 

@@ -7,6 +7,7 @@
 mod actions;
 mod app;
 mod fetching;
+mod first_screen;
 mod ids;
 mod language;
 mod library;

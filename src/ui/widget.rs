@@ -4,7 +4,8 @@
 use leptos::mount::mount_to;
 use wasm_bindgen::JsCast;
 
-use super::ids::{INLINE_STYLESHEET, WIDGET_ATTRIBUTE};
+use super::first_screen;
+use super::ids::{FIRST_SCREEN, INLINE_STYLESHEET, WIDGET_ATTRIBUTE};
 use super::options::Options;
 use super::screens;
 use crate::adapters::content::{Early, Source};
@@ -40,7 +41,16 @@ fn fetch_later_part_when_idle() {
 }
 
 fn mount_widget(document: &web_sys::Document, host: web_sys::Element, widget: u32) -> Option<()> {
-    let root = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).ok()?;
+    // The page may carry the start screen, drawn at build time in a shadow root of its own; the
+    // app's own takes its place once drawn (`first_screen`).
+    let drawn_root =
+        host.shadow_root().filter(|root| root.query_selector(&format!("[{FIRST_SCREEN}]")).ok().flatten().is_some());
+    let root = match drawn_root {
+        Some(root) => root,
+        None => host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).ok()?,
+    };
+    let first = first_screen::find(&root);
+    let first_shown = first.is_some();
     let _ = host.set_attribute(WIDGET_ATTRIBUTE, &widget.to_string());
     let container: web_sys::HtmlElement = document.create_element("div").ok()?.dyn_into().ok()?;
     let base = host.get_attribute("data-psc-base").unwrap_or_default();
@@ -65,13 +75,16 @@ fn mount_widget(document: &web_sys::Document, host: web_sys::Element, widget: u3
             // Not Leptos's own spawn: its executor starts with the first widget's app, below.
             wasm_bindgen_futures::spawn_local(async move {
                 match early.text(&href, MAX_STYLESHEET_BYTES).await.and_then(|text| adopt(&root, &text)) {
-                    Some(()) => shown.set_hidden(false),
-                    None => link_stylesheet(&root, &shown, &href),
+                    Some(()) => first_screen::reveal(&root, first, shown),
+                    None => link_stylesheet(&root, first, shown, &href),
                 }
             });
         }
     }
-    root.append_child(&container).ok()?;
+    // Where the drawn start screen shows, the app's own goes in its place once drawn.
+    if !first_shown {
+        root.append_child(&container).ok()?;
+    }
     let attribute = |name: &str| host.get_attribute(name).filter(|v| !v.trim().is_empty());
     let options = Options {
         instrument: attribute("data-instrument"),
@@ -96,14 +109,19 @@ fn adopt(root: &web_sys::ShadowRoot, text: &str) -> Option<()> {
 
 /// The stylesheet at `href`, linked in the widget's shadow root; `shown` is revealed once it has
 /// loaded, or failed to.
-fn link_stylesheet(root: &web_sys::ShadowRoot, shown: &web_sys::HtmlElement, href: &str) {
+fn link_stylesheet(
+    root: &web_sys::ShadowRoot,
+    first: Option<web_sys::HtmlElement>,
+    shown: web_sys::HtmlElement,
+    href: &str,
+) {
     let Some(Ok(link)) = root.owner_document().map(|d| d.create_element("link")) else {
-        return shown.set_hidden(false);
+        return first_screen::reveal(root, first, shown);
     };
     let _ = link.set_attribute("rel", "stylesheet");
     let _ = link.set_attribute("href", href);
-    let shown = shown.clone();
-    let reveal = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || shown.set_hidden(false)).into_js_value();
+    let into = root.clone();
+    let reveal = wasm_bindgen::closure::Closure::once_into_js(move || first_screen::reveal(&into, first, shown));
     for event in ["load", "error"] {
         let _ = link.add_event_listener_with_callback(event, reveal.unchecked_ref());
     }

@@ -56,6 +56,12 @@ async function openPage(context, errors) {
     URL.createObjectURL = (blob) => { blob.text().then((t) => window.__downloads.push(t)); return create(blob); };
   });
   await page.goto(server.url);
+  // The start screen drawn into the page shows first; the handles below are the app's own, taken
+  // once the app has taken its place (tests/e2e/first-screen.test.mjs tests the taking over).
+  await page.waitForFunction(() => {
+    const host = document.querySelector('[data-partnership-scorecard]');
+    return host.hasAttribute('data-psc-widget') && !host.shadowRoot?.querySelector('[data-psc-first-screen]');
+  });
   return page;
 }
 

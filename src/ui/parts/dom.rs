@@ -57,3 +57,59 @@ pub fn is_open(widget: u32, heading: &str) -> bool {
 pub fn confirmed(question: &str) -> bool {
     window().confirm_with_message(question).unwrap_or(false)
 }
+
+/// The form fields of a screen, each with a selector that finds it again (its id, or its name and
+/// value for a choice), its value and whether it is ticked.
+pub fn typed_values(screen: &web_sys::Element) -> Vec<(String, String, bool)> {
+    let Ok(fields) = screen.query_selector_all("input, textarea, select") else { return Vec::new() };
+    (0..fields.length())
+        .filter_map(|n| fields.item(n))
+        .filter_map(|field| {
+            let element: web_sys::Element = field.dyn_into().ok()?;
+            let value = js_sys::Reflect::get(&element, &"value".into()).ok()?.as_string()?;
+            let ticked = js_sys::Reflect::get(&element, &"checked".into()).ok()?.as_bool().unwrap_or(false);
+            let selector = field_selector(&element)?;
+            (element.get_attribute("type").as_deref() != Some("file")).then_some((selector, value, ticked))
+        })
+        .collect()
+}
+
+/// A selector that finds the form field `field` again in a screen drawn afresh: its id, or its
+/// name and value for a choice.
+pub fn field_selector(field: &web_sys::Element) -> Option<String> {
+    let value = js_sys::Reflect::get(field, &"value".into()).ok()?.as_string()?;
+    match (field.id(), field.get_attribute("name")) {
+        (id, _) if !id.is_empty() => Some(crate::ui::ids::selector(&id)),
+        (_, Some(name)) => Some(format!("[name=\"{}\"][value=\"{}\"]", css_string(&name), css_string(&value))),
+        _ => None,
+    }
+}
+
+/// Text inside a CSS attribute selector's quotes.
+fn css_string(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+/// Puts typed values back into the same fields, telling each field's handlers, as typing would,
+/// where the value differs from what the screen was drawn with.
+pub fn restore_typed(screen: &web_sys::Element, typed: Vec<(String, String, bool)>) {
+    for (selector, value, ticked) in typed {
+        let Ok(Some(field)) = screen.query_selector(&selector) else { continue };
+        let choice = matches!(field.get_attribute("type").as_deref(), Some("radio" | "checkbox"));
+        let (key, new, event) = if choice {
+            ("checked", wasm_bindgen::JsValue::from(ticked), "change")
+        } else if field.tag_name().eq_ignore_ascii_case("select") {
+            ("value", value.into(), "change")
+        } else {
+            ("value", value.into(), "input")
+        };
+        let drawn = js_sys::Reflect::get(&field, &key.into()).unwrap_or_default();
+        if drawn != new && js_sys::Reflect::set(&field, &key.into(), &new).unwrap_or(false) {
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            if let Ok(event) = web_sys::Event::new_with_event_init_dict(event, &init) {
+                let _ = field.dispatch_event(&event);
+            }
+        }
+    }
+}
