@@ -90,5 +90,6 @@ export async function drawFirstScreen(dir) {
     server.close();
   }
   if (/<script|<style|\sstyle=|\son\w+=/i.test(screen)) throw new Error('the start screen carries a script or a style: the page would need them allowed');
-  await writeFile(page, html.replace(HOST, `<div data-partnership-scorecard><template shadowrootmode="open">${screen}</template></div>`));
+  // A function, so no `$` in the screen's text is read as a replacement pattern.
+  await writeFile(page, html.replace(HOST, () => `<div data-partnership-scorecard><template shadowrootmode="open">${screen}</template></div>`));
 }

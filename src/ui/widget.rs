@@ -5,7 +5,7 @@ use leptos::mount::mount_to;
 use wasm_bindgen::JsCast;
 
 use super::first_screen;
-use super::ids::{FIRST_SCREEN, INLINE_STYLESHEET, WIDGET_ATTRIBUTE};
+use super::ids::{INLINE_STYLESHEET, WIDGET_ATTRIBUTE};
 use super::options::Options;
 use super::screens;
 use crate::adapters::content::{Early, Source};
@@ -43,10 +43,8 @@ fn fetch_later_part_when_idle() {
 fn mount_widget(document: &web_sys::Document, host: web_sys::Element, widget: u32) -> Option<()> {
     // The page may carry the start screen, drawn at build time in a shadow root of its own; the
     // app's own takes its place once drawn (`first_screen`).
-    let drawn_root =
-        host.shadow_root().filter(|root| root.query_selector(&format!("[{FIRST_SCREEN}]")).ok().flatten().is_some());
-    let root = match drawn_root {
-        Some(root) => root,
+    let root = match host.shadow_root() {
+        Some(drawn) => drawn,
         None => host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).ok()?,
     };
     let first = first_screen::find(&root);
