@@ -11,8 +11,9 @@ use wasm_bindgen::JsCast;
 use super::ids::{FIRST_SCREEN, HEADING};
 use super::parts::dom::{field_selector, restore_typed, typed_values};
 
-/// The drawn start screen in the widget's shadow root, if boot.js showed it. One it kept hidden
-/// (another language asked for, a file missing) goes at once: the app draws its own.
+/// The drawn start screen in the widget's shadow root, if boot.js showed it. One still hidden
+/// (boot.js not yet sure, or the app would draw another: see boot.js) goes at once, and the app
+/// draws its own.
 pub fn find(root: &web_sys::ShadowRoot) -> Option<web_sys::HtmlElement> {
     let first: web_sys::HtmlElement = root.query_selector(&format!("[{FIRST_SCREEN}]")).ok()??.dyn_into().ok()?;
     if first.hidden() {
