@@ -4,4 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-exec bash scripts/trunk.sh serve --release --no-autoreload --address 127.0.0.1 --port 8080 "$@"
+# Trunk serves on port 8080 unless told another (so `--port` may be given once, here).
+exec bash scripts/trunk.sh serve --release --no-autoreload --address 127.0.0.1 "$@"
