@@ -2,11 +2,13 @@
 // WebDriver BiDi): two partners answer separately, each seals and downloads a result file
 // (protected with the passphrase offered, Firefox's own Web Crypto; the format's second
 // implementation opens it), one opens the other's with its passphrase, compares, and presents the
-// joint session by keyboard; answers survive a reload. Firefox differs from Chromium in the shadow DOM, file inputs, <details>, date fields
+// joint session by keyboard; answers survive a reload; the start screen drawn into the page is
+// answered before the app arrives and taken over. Firefox differs from Chromium in the shadow DOM, file inputs, <details>, date fields
 // and the Blob downloads these flows rest on.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
@@ -163,4 +165,51 @@ test('Firefox: two partners answer, seal, exchange files, compare and present', 
   assert.deepEqual(errors, []);
   await contextA.close();
   await contextB.close();
+});
+
+test('Firefox: the drawn start screen is answered before the app arrives, and the app takes it over', async () => {
+  // A server in front of the build that holds the app's WebAssembly back until released.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  const front = createServer(async (req, res) => {
+    if (req.url.endsWith('partnership-scorecard_bg.wasm')) await held;
+    const upstream = await fetch(new URL(req.url, server.url));
+    res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/octet-stream' });
+    res.end(Buffer.from(await upstream.arrayBuffer()));
+  });
+  await new Promise((resolve) => front.listen(0, '127.0.0.1', resolve));
+  const errors = [];
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  try {
+    await page.goto(`http://127.0.0.1:${front.address().port}/`);
+    const role = instrument.roles[1].id;
+    await page.waitForFunction((r) => {
+      const first = document.querySelector('[data-partnership-scorecard]').shadowRoot?.querySelector('[data-psc-first-screen]');
+      return first && !first.hidden && first.querySelector(`input[value=${r}]`);
+    }, {}, role);
+    const up = () => page.evaluate(() => document.querySelector('[data-partnership-scorecard]').hasAttribute('data-psc-widget'));
+    assert.equal(await up(), false, "the app's code is held back");
+    await (await find(page, `input[type=radio][value=${role}]`)).click();
+    await (await find(page, '#psc-org')).type('Lake Women Network');
+    release();
+    await page.waitForFunction(() => {
+      const host = document.querySelector('[data-partnership-scorecard]');
+      return host.hasAttribute('data-psc-widget') && !host.shadowRoot.querySelector('[data-psc-first-screen]');
+    });
+    const state = () => page.evaluate((r) => {
+      const root = document.querySelector('[data-partnership-scorecard]').shadowRoot;
+      return { ticked: root.querySelector(`input[value=${r}]`).checked, org: root.querySelector('#psc-org').value, focus: root.activeElement?.id };
+    }, role);
+    assert.deepEqual(await state(), { ticked: true, org: 'Lake Women Network', focus: 'psc-org' });
+    await page.keyboard.type(' Kisumu');
+    assert.equal((await state()).org, 'Lake Women Network Kisumu', 'typing goes on in the same field');
+    assert.deepEqual(errors, []);
+  } finally {
+    release();
+    await context.close();
+    await new Promise((resolve) => front.close(resolve));
+  }
 });
