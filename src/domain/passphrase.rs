@@ -212,12 +212,28 @@ mod tests {
         assert_eq!(estimate_bits(&"x".repeat(100_000)), 128);
     }
 
+    /// Random bytes, as the browser's Web Crypto gives them, make passphrases that rate strong by
+    /// the estimate a person's own passphrase gets (a run such as `2222-2222-2222-2222-2222`
+    /// would not, but is one draw in 31^20). Uniform bytes from a seeded ChaCha generator, not
+    /// proptest's, which favours edge values such as runs of zeros: that made this check fail
+    /// once in a clean-clone run (`qpvu-kjj2-2222-2222-2222`).
+    #[test]
+    fn random_bytes_make_passphrases_that_rate_strong() {
+        use proptest::prelude::Rng;
+        let mut rng = proptest::test_runner::TestRng::deterministic_rng(proptest::test_runner::RngAlgorithm::ChaCha);
+        for _ in 0..2000 {
+            let mut bytes = [0u8; 64];
+            rng.fill_bytes(&mut bytes);
+            let passphrase = generate(&bytes).expect("64 random bytes hold 20 accepted symbols");
+            assert_eq!(strength(&passphrase), Strength::Strong, "{passphrase}");
+            assert!(meets_minimum(&passphrase));
+        }
+    }
+
     proptest::proptest! {
-        /// Whatever the bytes, five groups of four symbols of the alphabet; and random ones rate
-        /// strong by the estimate a person's own passphrase gets (a run such as
-        /// `2222-2222-2222-2222-2222` would not, but is one draw in 31^20).
+        /// Whatever the bytes, five groups of four symbols of the alphabet.
         #[test]
-        fn generated_passphrases_have_their_shape_and_rate_strong(bytes in proptest::collection::vec(proptest::num::u8::ANY, 20..64)) {
+        fn generated_passphrases_have_their_shape(bytes in proptest::collection::vec(proptest::num::u8::ANY, 20..64)) {
             if let Some(passphrase) = generate(&bytes) {
                 let groups: Vec<&str> = passphrase.split('-').collect();
                 proptest::prop_assert_eq!(groups.len(), GROUPS);
@@ -225,8 +241,6 @@ mod tests {
                     proptest::prop_assert_eq!(group.len(), GROUP_CHARS);
                     proptest::prop_assert!(group.bytes().all(|c| ALPHABET.contains(&c)));
                 }
-                proptest::prop_assert_eq!(strength(&passphrase), Strength::Strong, "{}", passphrase);
-                proptest::prop_assert!(meets_minimum(&passphrase));
             }
         }
 
